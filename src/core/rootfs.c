@@ -69,12 +69,15 @@ int rp_root_openat(const struct rp_root *r, const char *path, int flags, int *fd
 	if (*rel == '\0')
 		rel = ".";
 	memset(&how, 0, sizeof(how));
-	how.flags = (unsigned long long)(flags | O_CLOEXEC | O_NOCTTY);
+	/* openat2 rejects flags that do not go with O_PATH */
+	if (!(flags & O_PATH))
+		flags |= O_NOCTTY;
+	how.flags = (unsigned long long)(flags | O_CLOEXEC);
 	how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
 	fd = syscall(SYS_openat2, r->fd, rel, &how, sizeof(how));
 	if (fd < 0 && errno == ENOSYS && r->live) {
 		/* Old kernel: on the live system there is nothing to escape from. */
-		fd = openat(r->fd, rel, flags | O_CLOEXEC | O_NOCTTY);
+		fd = openat(r->fd, rel, flags | O_CLOEXEC);
 	}
 	if (fd < 0)
 		return err_from_errno(errno);

@@ -72,7 +72,7 @@ static void test_full(void **state)
 	assert_int_equal(pol.nwaivers, 2);
 	assert_true(pol.waivers[0].expired);
 	assert_false(pol.waivers[1].expired);
-	assert_int_equal(pol.waivers[1].line, 12);
+	assert_int_equal(pol.waivers[1].line, 17);
 	assert_int_equal(pol.nattest, 1);
 	assert_false(pol.attest[0].expired);
 	rp_policy_free(&pol);

@@ -123,16 +123,31 @@ static void test_glob(void **state)
 	rp_root_close(&r);
 }
 
+static void test_stat(void **state)
+{
+	struct rp_root r;
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(rp_root_open(&r, dir, false), RP_OK);
+	assert_int_equal(rp_root_stat(&r, "/etc/out", false, &st), RP_OK);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(rp_root_stat(&r, "/etc/out", true, &st), RP_OK);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(rp_root_stat(&r, "/etc/loop1", true, &st), RP_ERR_LOOP);
+	rp_root_close(&r);
+}
+
 static void test_lines(void **state)
 {
-	const char text[] = "one\r\ntwo\n\nlast";
+	const char text[] = "one\r\ntwo\n\nlastx";
 	struct rp_lines it;
 	const char *l;
 	size_t n;
 	bool too_long;
 
 	(void)state;
-	rp_lines_init(&it, text, sizeof(text) - 1, 3);
+	rp_lines_init(&it, text, sizeof(text) - 1, 4);
 	assert_true(rp_lines_next(&it, &l, &n, &too_long));
 	assert_int_equal(n, 3);
 	assert_memory_equal(l, "one", 3);
@@ -141,7 +156,7 @@ static void test_lines(void **state)
 	assert_true(rp_lines_next(&it, &l, &n, &too_long));
 	assert_int_equal(n, 0);
 	assert_true(rp_lines_next(&it, &l, &n, &too_long));
-	assert_true(too_long); /* "last" is 4 > 3 */
+	assert_true(too_long); /* "lastx" is 5 > 4 */
 	assert_null(l);
 	assert_false(rp_lines_next(&it, &l, &n, &too_long));
 	assert_true(rp_text_is_binary("a\0b", 3));
@@ -166,6 +181,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_confined),
 		cmocka_unit_test(test_glob),
+		cmocka_unit_test(test_stat),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_buf_cap),
 	};
