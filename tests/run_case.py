@@ -18,6 +18,10 @@ A case folder holds:
   STATUS CHECK [TEXT]         a finding of CHECK with STATUS exists; with TEXT,
                               one whose target or evidence contains TEXT
   !STATUS CHECK [TEXT]        no such finding exists
+  waived CHECK [TEXT]         a finding of CHECK carries a waiver
+  !waived CHECK [TEXT]        no finding of CHECK carries a waiver
+  none CHECK                  no finding of CHECK at all (not selected, not run)
+  summary KEY N               the summary's KEY (fail, warn, ..., waived) is N
   requirement ID STATUS       the requirement's status in the matrix
   stderr TEXT                 stderr contains TEXT
   !stderr TEXT                stderr does not contain TEXT
@@ -99,6 +103,8 @@ def main():
             report = json.loads(p.stdout)
         except ValueError as e:
             failures.append("stdout is not JSON: %s" % e)
+    if report is None and fmt == "json" and p.stdout == "":
+        failures = [f for f in failures if not f.startswith("stdout is not JSON")]
     findings = report.get("findings", []) if report else []
     reqs = {r["id"]: r for r in report.get("requirements", [])} if report else {}
 
@@ -116,6 +122,19 @@ def main():
             hay = p.stderr if key == "stderr" else p.stdout
             if (text in hay) == neg:
                 failures.append("%s %s contain %r" % (key, "does" if neg else "does not", text))
+        elif key == "waived":
+            text = w[2] if len(w) > 2 else None
+            hit = [f for f in findings if f["check"] == w[1] and "waiver" in f
+                   and (text is None or text in finding_text(f))]
+            if bool(hit) == neg:
+                failures.append("%s: %s" % ("unexpected" if neg else "missing", l))
+        elif key == "none":
+            if any(f["check"] == w[1] for f in findings):
+                failures.append("unexpected findings of %s" % w[1])
+        elif key == "summary":
+            got = report.get("summary", {}).get(w[1]) if report else None
+            if (got == int(w[2])) == neg:
+                failures.append("summary %s is %s, expected %s" % (w[1], got, w[2]))
         elif key == "requirement":
             rid, st = w[1], w[2]
             got = reqs.get(rid, {}).get("status")

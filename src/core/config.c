@@ -520,28 +520,35 @@ int rp_policy_load_mem(struct rp_policy *pol, const char *name, const char *data
 
 int rp_policy_load(struct rp_policy *pol, const char *path, struct rp_diag *diag)
 {
-	struct rp_root cwd;
+	struct rp_root sys = {.fd = -1};
 	struct rp_buf b;
+	char cwd[4096], *abs = NULL;
 	int ret;
 
-	/* The config is the user's own file: read it relative to the cwd, but
-	 * through the bounded reader (no FIFOs, size cap). */
-	if ((ret = rp_root_open(&cwd, path[0] == '/' ? "/" : ".", true)) != RP_OK) {
-		rp_diag_add(diag, path, 0, "cannot open: %s", rp_strerror(ret));
-		return RP_ERR_CONFIG;
-	}
+	/* The config is the user's own file, anywhere: read it through the
+	 * bounded reader (no FIFOs, size cap) from the real root. */
 	rp_buf_init(&b, RP_YAML_MAX);
-	ret = rp_root_read_file(&cwd, path, RP_YAML_MAX, &b);
-	rp_root_close(&cwd);
+	if (path[0] != '/') {
+		if (getcwd(cwd, sizeof(cwd)) == NULL || (abs = rp_path_join(cwd, path)) == NULL) {
+			rp_diag_add(diag, path, 0, "cannot resolve the path");
+			ret = RP_ERR_CONFIG;
+			goto out;
+		}
+	}
+	if ((ret = rp_root_open(&sys, "/", true)) == RP_OK)
+		ret = rp_root_read_file(&sys, abs ? abs : path, RP_YAML_MAX, &b);
 	if (ret != RP_OK) {
 		rp_diag_add(diag, path, 0, "cannot read: %s", rp_strerror(ret));
-		rp_buf_free(&b);
-		return RP_ERR_CONFIG;
+		ret = RP_ERR_CONFIG;
+		goto out;
 	}
 	free(pol->source);
 	pol->source = strdup(path);
 	ret = rp_policy_load_mem(pol, path, b.data, b.len, diag);
+out:
+	rp_root_close(&sys);
 	rp_buf_free(&b);
+	free(abs);
 	return ret;
 }
 

@@ -63,6 +63,9 @@ void rp_findings_free(struct rp_findings *fs)
 }
 
 static int add_evidence(struct rp_finding *f, const char *path, unsigned line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static int add_evidence(struct rp_finding *f, const char *path, unsigned line, const char *fmt, va_list ap)
 {
 	struct rp_evidence *nv, e = {0};
 	struct rp_buf b;

@@ -1,0 +1,6 @@
+# A 1 MiB line between two good ones.
+set -e
+f="$1/etc/ssh/sshd_config"
+printf 'PermitRootLogin no\nBanner ' > "$f"
+head -c 1048576 /dev/zero | tr '\0' 'A' >> "$f"
+printf '\nX11Forwarding yes\n' >> "$f"

@@ -1,0 +1,6 @@
+# loop.conf -> loop.conf; other.conf -> a -> other.conf
+set -e
+d="$1/etc/ssh/sshd_config.d"
+ln -s loop.conf "$d/loop.conf"
+ln -s a "$d/other.conf"
+ln -s other.conf "$d/a"
