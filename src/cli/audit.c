@@ -95,7 +95,8 @@ static int audit_host(struct rp_cli *cli, struct rp_report *rep, struct rp_diag 
 	}
 	if (cli->root == NULL)
 		gethostname(host, sizeof(host) - 1);
-	rep->target_name = strdup(cli->root ? cli->root : host);
+	/* the absolute root, so that report paths can be resolved (SARIF uriBaseId) */
+	rep->target_name = cli->root ? realpath(cli->root, NULL) : strdup(host);
 	if (rep->target_name == NULL) {
 		rp_root_close(&root);
 		return RP_ERR_NOMEM;

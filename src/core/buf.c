@@ -234,17 +234,66 @@ bool rp_streq_ci(const char *a, const char *b)
 	return a != NULL && b != NULL && strcasecmp(a, b) == 0;
 }
 
+size_t rp_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c = s[0], min;
+	size_t len;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		c &= 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		c &= 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else {
+		goto bad;
+	}
+	if (len > n)
+		goto bad;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = RP_REPLACEMENT;
+	return 1;
+}
+
 char *rp_strndup_printable(const char *s, size_t n)
 {
-	size_t len = strnlen(s, n);
+	size_t len = strnlen(s, n), o = 0;
 	char *p = malloc(len + 1);
 
 	if (p == NULL)
 		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		p[i] = (c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char)c;
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t k = rp_utf8_decode((const unsigned char *)s + i, len - i, &c);
+		bool bad = (c == RP_REPLACEMENT && k == 1) || (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f);
+
+		if (bad) {
+			p[o++] = '?';
+		} else {
+			memcpy(p + o, s + i, k);
+			o += k;
+		}
+		i += k;
 	}
-	p[len] = '\0';
+	p[o] = '\0';
 	return p;
 }

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct rp_buf {
 	char *data;
@@ -55,8 +56,14 @@ char *rp_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int rp_parse_long(const char *s, long min, long max, long *out);
 /* Case-insensitive equality. */
 bool rp_streq_ci(const char *a, const char *b);
-/* Copies at most n bytes of s into a new string, replacing control
- * characters with '?', so that untrusted text is safe to print. */
+/* Decodes the UTF-8 sequence at s (n > 0 bytes available) into *cp and
+ * returns its length. Bytes that are not well-formed UTF-8 (overlong,
+ * surrogate, truncated, over U+10FFFF) count as one byte and U+FFFD. */
+#define RP_REPLACEMENT 0xFFFDu
+size_t rp_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Copies at most n bytes of s into a new string that is valid UTF-8 and
+ * free of control characters (C0 but tab, DEL, C1): each bad byte or control
+ * becomes '?', so that untrusted text is safe to print and to put in JSON. */
 char *rp_strndup_printable(const char *s, size_t n);
 
 #endif

@@ -24,7 +24,9 @@ void rp_diag_add(struct rp_diag *d, const char *path, unsigned line, const char 
 	if (rp_buf_vaddf(&b, fmt, ap) == RP_ERR_TOO_LARGE)
 		rp_buf_adds(&b, "...");
 	va_end(ap);
-	rp_strlist_take(&d->msgs, rp_buf_take(&b));
+	/* messages quote audited files: keep the terminal safe */
+	rp_strlist_take(&d->msgs, rp_strndup_printable(b.data ? b.data : "", b.len));
+	rp_buf_free(&b);
 }
 
 void rp_diag_free(struct rp_diag *d)

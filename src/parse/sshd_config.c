@@ -181,11 +181,15 @@ struct parser {
 	const char *stack[RP_SSHD_MAX_DEPTH + 2]; /* files being parsed, outermost first */
 	unsigned depth;
 	int block; /* the current Match block, -1 for global */
+	int base;  /* the block the Include of the current file was in, -1 at top */
 	int err;   /* sticky allocation failure */
 };
 
 static void vproblem(struct rp_sshd_config *cfg, struct rp_diag *diag, const char *path, unsigned line,
-		     int err, const char *fmt, va_list ap, int *nomem)
+		     int err, int *nomem, const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
+
+static void vproblem(struct rp_sshd_config *cfg, struct rp_diag *diag, const char *path, unsigned line,
+		     int err, int *nomem, const char *fmt, va_list ap)
 {
 	char *msg = NULL, *ppath = NULL;
 	struct rp_sshd_problem *p;
@@ -235,7 +239,7 @@ int rp_sshd_problem_add(struct rp_sshd_config *cfg, struct rp_diag *diag, const 
 	va_list ap;
 
 	va_start(ap, fmt);
-	vproblem(cfg, diag, path, line, err, fmt, ap, &nomem);
+	vproblem(cfg, diag, path, line, err, &nomem, fmt, ap);
 	va_end(ap);
 	return nomem;
 }
@@ -248,7 +252,7 @@ static void problem(struct parser *ps, const char *path, unsigned line, int err,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vproblem(ps->cfg, ps->diag, path, line, err, fmt, ap, &ps->err);
+	vproblem(ps->cfg, ps->diag, path, line, err, &ps->err, fmt, ap);
 	va_end(ap);
 }
 
@@ -368,7 +372,7 @@ static int add_block(struct parser *ps, const struct rp_strlist *args, const cha
 	struct rp_sshd_config *cfg = ps->cfg;
 	struct rp_sshd_block *b;
 	struct rp_buf crit;
-	int parent = ps->block;
+	int parent = ps->base;
 
 	if (cfg->nblocks >= RP_SSHD_MAX_BLOCKS) {
 		problem(ps, path, line, RP_ERR_TOO_LARGE, "more than %d Match blocks", RP_SSHD_MAX_BLOCKS);
@@ -487,7 +491,7 @@ out:
 static void do_include(struct parser *ps, const struct rp_strlist *args, const char *path, unsigned line)
 {
 	struct rp_strlist files = {0};
-	int saved = ps->block;
+	int saved = ps->block, saved_base = ps->base;
 
 	if (args->n == 0) {
 		problem(ps, path, line, RP_ERR_PARSE, "Include without a file name");
@@ -529,9 +533,11 @@ static void do_include(struct parser *ps, const struct rp_strlist *args, const c
 				ps->err = ret;
 		}
 		for (size_t k = 0; k < files.n && ps->err == RP_OK; k++) {
+			ps->base = saved;
 			include_file(ps, files.v[k], path, line);
 			/* Match blocks of an included file end with it. */
 			ps->block = saved;
+			ps->base = saved_base;
 		}
 		free(pattern);
 	}
@@ -615,7 +621,7 @@ static void handle_line(struct parser *ps, const char *path, unsigned lineno, co
 		problem(ps, path, lineno, RP_ERR_PARSE, "Directive '%s' is not allowed within a Match block",
 			keyword);
 	if (kw->flags & KW_IGNORED)
-		problem(ps, path, lineno, RP_ERR_PARSE, "deprecated or unsupported option %s, ignored by sshd",
+		problem(ps, path, lineno, RP_OK, "deprecated or unsupported option %s, ignored by sshd",
 			keyword);
 	if (strcmp(kw->name, "include") == 0) {
 		do_include(ps, &args, path, lineno);
@@ -669,6 +675,7 @@ int rp_sshd_parse(struct rp_sshd_config *cfg, const char *path, const char *data
 	ps.io = io;
 	ps.diag = diag;
 	ps.block = -1;
+	ps.base = -1;
 	cfg->total_read += len;
 	ret = parse_buffer(&ps, path, data, len);
 	return ret;

@@ -57,7 +57,8 @@ struct rp_sshd_problem {
 	char *path;
 	unsigned line; /* 0: the file as a whole */
 	char *msg;
-	int err;       /* rp_err for read failures, RP_ERR_PARSE otherwise */
+	int err;       /* rp_err for read failures; RP_ERR_PARSE for what sshd
+			* rejects; RP_OK for what it only logs (deprecated options) */
 };
 
 struct rp_sshd_config {

@@ -307,6 +307,8 @@ static int parse_command(struct ls *ls, bool *negated, struct rp_buf *out)
 		}
 	}
 	while (*ls->p != '\0' && *ls->p != ',' && *ls->p != ':') {
+		if (*ls->p == '=')
+			return syntax(ls, "'=' in a command must be escaped");
 		if (*ls->p == '\\' && ls->p[1] != '\0')
 			ls->p++;
 		if ((ret = rp_buf_addc(out, *ls->p++)) != RP_OK)
@@ -747,6 +749,8 @@ static int record_file(struct ctx *c, const char *path, int status, const struct
 		f->mode = st->st_mode;
 		f->uid = (long)st->st_uid;
 		f->gid = (long)st->st_gid;
+		f->dev = (unsigned long long)st->st_dev;
+		f->ino = (unsigned long long)st->st_ino;
 	}
 	f->path = strdup(path);
 	f->from = from ? strdup(from) : NULL;

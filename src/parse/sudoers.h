@@ -95,6 +95,7 @@ struct rp_sudo_file {
 	bool have_stat;
 	unsigned mode;     /* st_mode */
 	long uid, gid;
+	unsigned long long dev, ino; /* identity, when have_stat */
 	char *from;        /* including file, NULL for the top one */
 	unsigned from_line;
 };

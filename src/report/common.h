@@ -11,12 +11,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/buf.h"
 #include "core/runner.h"
 
-/* Decodes the UTF-8 sequence at s (n > 0 bytes available) into *cp and
- * returns its length. Bytes that are not well-formed UTF-8 (overlong,
- * surrogate, truncated, over U+10FFFF) count as one byte and U+FFFD. */
-size_t rp_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 /* Writes s (NULL prints nothing) escaped for XML 1.0 and HTML text and
  * attribute values: & < > " ' become references; characters XML 1.0 forbids,

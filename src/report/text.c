@@ -120,7 +120,10 @@ static void print_finding(const struct text_ctx *t, const struct rp_finding *f, 
 	for (int k = 0; k < RP_CHECK_MAX_REQS && c->reqs[k] != NULL; k++) {
 		if (home >= 0 && strcmp(c->reqs[k], t->r->reqs[home].req->id) == 0)
 			continue;
-		fputs(first_also ? "  (also " : ", ", t->out);
+		if (first_also)
+			fputs(home >= 0 ? "  (also " : "  (not in the catalogue: ", t->out);
+		else
+			fputs(", ", t->out);
 		rp_text_puts(t->out, c->reqs[k]);
 		first_also = false;
 	}
@@ -187,6 +190,7 @@ int rp_render_text(const struct rp_report *r, const struct rp_render_opts *o, FI
 	struct text_ctx t = {r, o ? o : &dflt, out};
 	const struct rp_summary *s = &r->summary;
 	long *home = NULL;
+	bool printed = false;
 	int ret = RP_OK;
 
 	if (r->findings.n > 0 && (home = calloc(r->findings.n, sizeof(*home))) == NULL) {
@@ -213,18 +217,20 @@ int rp_render_text(const struct rp_report *r, const struct rp_render_opts *o, FI
 			if (shown == 0 && t.o->quiet)
 				continue;
 			print_requirement(&t, &r->reqs[cur]);
+			printed = true;
 		} else {
 			if (shown == 0)
 				continue;
 			color_on(&t, C_BOLD);
 			fputs("(no requirement)\n", out);
 			color_off(&t);
+			printed = true;
 		}
 		for (size_t i = 0; i < r->findings.n; i++)
 			if (home[i] == cur && finding_shown(&t, &r->findings.v[i]))
 				print_finding(&t, &r->findings.v[i], cur);
 	}
-	if (r->nreqs > 0 || r->findings.n > 0)
+	if (printed)
 		fputc('\n', out);
 	fprintf(out, "%zu fail, %zu warn, %zu pass, %zu not-applicable, %zu error; %zu waived\n", s->fail,
 		s->warn, s->pass, s->na, s->error, s->waived);

@@ -118,3 +118,29 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null
   audit "$tmp/nobody.json" setpriv --reuid=nobody --regid=nogroup --clear-groups --
   check "$tmp/nobody.json" nobody
 fi
+
+# Socket activation: in a new PID namespace a python3 process is pid 1 (the
+# role systemd plays), binds the socket and hands it to `sleep`; the finding
+# must name sleep and say that pid 1 holds the socket too.
+if [ "$(id -u)" -eq 0 ] && unshare --pid --fork --mount-proc true 2>/dev/null; then
+  timeout 60 unshare --pid --fork --mount-proc python3 -c '
+import json, os, socket, subprocess, sys
+s = socket.socket(); s.bind(("0.0.0.0", 0)); s.listen()
+target = "tcp 0.0.0.0:%d" % s.getsockname()[1]
+os.set_inheritable(s.fileno(), True)
+child = subprocess.Popen(["sleep", "60"], close_fds=False)
+try:
+    r = subprocess.run([sys.argv[1], "audit", "host", "--no-config", "--only", "net.", "--format", "json"],
+                       capture_output=True, text=True, timeout=30)
+finally:
+    child.kill()
+hit = [f for f in json.loads(r.stdout)["findings"]
+       if f["check"] == "net.listener-not-allowed" and f.get("target") == target]
+obs = hit[0]["evidence"][0]["observed"] if hit else ""
+want = "process sleep (pid %d" % child.pid
+if want not in obs or "pid 1 holds it too (socket activation)" not in obs:
+    print("listeners.sh (socket activation) FAILED: %r" % (obs or [f.get("target") for f in json.loads(r.stdout)["findings"]]))
+    sys.exit(1)
+print("listeners.sh (socket activation) ok")
+' "$rampart"
+fi

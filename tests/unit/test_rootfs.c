@@ -176,6 +176,20 @@ static void test_buf_cap(void **state)
 	rp_buf_free(&b);
 }
 
+static void test_printable(void **state)
+{
+	char *p;
+
+	(void)state;
+	/* invalid UTF-8, ESC, BEL, C1 (U+0085) become '?'; valid UTF-8 and tab stay */
+	p = rp_strndup_printable("a\xe9" "b\x1b[31m\a\xc2\x85\tx\xc3\xa9\xef\xbf\xbd", 64);
+	assert_string_equal(p, "a?b?[31m??\tx\xc3\xa9\xef\xbf\xbd");
+	free(p);
+	p = rp_strndup_printable("abcdef", 3);
+	assert_string_equal(p, "abc");
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +198,7 @@ int main(void)
 		cmocka_unit_test(test_stat),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_buf_cap),
+		cmocka_unit_test(test_printable),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

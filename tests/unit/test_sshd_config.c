@@ -305,6 +305,8 @@ static void test_match_blocks(void **state)
 	assert_string_equal(fx->cfg.blocks[2].criteria, "User carol");
 	assert_int_equal(fx->cfg.blocks[2].parent, 1);
 	assert_true(fx->cfg.blocks[3].all);
+	assert_int_equal(fx->cfg.blocks[3].parent, -1);
+	assert_int_equal(fx->cfg.blocks[1].parent, -1);
 
 	/* the Match in inc.conf ends with that file */
 	d = find(&fx->cfg, -1, "permitrootlogin", 0);

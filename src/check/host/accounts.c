@@ -18,7 +18,7 @@ static bool source_ok(struct rp_emit *em, int status, const char *path)
 	if (status == RP_ERR_NOTFOUND)
 		rp_emitf(em, RP_ST_NA, path, path, 0, "%s does not exist in the audited root", path);
 	else
-		rp_emitf(em, RP_ST_ERROR, path, path, 0, "cannot read %s: %s", path, rp_strerror(status));
+		rp_emitf(em, RP_ST_ERROR, path, path, 0, "cannot use %s: %s", path, rp_strerror(status));
 	return false;
 }
 
@@ -207,17 +207,17 @@ static void check_system_shell(const void *facts, const struct rp_policy *pol, s
 			continue;
 		bad++;
 		target = rp_asprintf("user %s", e->name);
-		if (password_locked(f, e))
+		if (password_locked(f, e)) {
 			rp_emitf(em, RP_ST_WARN, target, RP_PASSWD_PATH, e->line,
 				 "system account %s (UID %ld) has login shell %s%s; its password is locked, but "
 				 "keys or su still give a shell",
 				 e->name, e->uid, sh, e->shell[0] ? "" : " (empty field)");
-		if (password_locked(f, e))
 			rp_emit_severity(em, RP_SEV_LOW);
-		else
+		} else {
 			rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
 				 "system account %s (UID %ld) has login shell %s%s and a usable password", e->name,
 				 e->uid, sh, e->shell[0] ? "" : " (empty field)");
+		}
 		free(target);
 	}
 	if (bad == 0) {
@@ -326,6 +326,8 @@ static void check_weak_hash(const void *facts, const struct rp_policy *pol, stru
 		rp_emitf(em, e->pw == RP_PW_LOCKED ? RP_ST_WARN : RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
 			 "%spassword of %s is hashed with %s", e->pw == RP_PW_LOCKED ? "locked " : "", e->name,
 			 rp_hash_scheme_name(e->scheme));
+		if (e->pw == RP_PW_LOCKED)
+			rp_emit_severity(em, RP_SEV_LOW);
 		free(target);
 	}
 	if (f->shadow_status == RP_ERR_NOTFOUND && total == 0 && f->login_defs_status != RP_OK) {
@@ -349,6 +351,8 @@ static void check_weak_hash(const void *facts, const struct rp_policy *pol, stru
 		rp_emitf(em, e->pw == RP_PW_LOCKED ? RP_ST_WARN : RP_ST_FAIL, target, RP_SHADOW_PATH, e->line,
 			 "%spassword of %s is hashed with %s", e->pw == RP_PW_LOCKED ? "locked " : "", e->name,
 			 rp_hash_scheme_name(e->scheme));
+		if (e->pw == RP_PW_LOCKED)
+			rp_emit_severity(em, RP_SEV_LOW);
 		free(target);
 	}
 	if (f->login_defs_status == RP_OK && f->defs.encrypt_method != NULL) {

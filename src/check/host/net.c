@@ -70,8 +70,9 @@ static void owner_text(const struct rp_socket_facts *f, const struct rp_listener
 	}
 	if (o->uid_known)
 		snprintf(uid, sizeof(uid), ", uid %lu", o->uid);
-	snprintf(out, n, "process %s (pid %ld%s%s%s)", o->comm ? o->comm : "?", o->pid, uid,
-		 o->exe ? ", " : "", o->exe ? o->exe : "");
+	snprintf(out, n, "process %s (pid %ld%s%s%s)%s", o->comm ? o->comm : "?", o->pid, uid,
+		 o->exe ? ", " : "", o->exe ? o->exe : "",
+		 l->init_holds ? "; pid 1 holds it too (socket activation)" : "");
 }
 
 /* The evidence line every finding about a listener carries. */
@@ -215,8 +216,8 @@ const struct rp_check rp_checks_net[] = {
      {"2.8"},
      RP_SEV_HIGH,
      RP_TARGET_HOST,
-     "Bind the service to 127.0.0.1 or ::1 (e.g. bind-address, listen_addresses), or remove the "
-     "port from host.local-only-ports if it must serve other hosts.",
+     "Bind the service to 127.0.0.1 or ::1 (e.g. bind-address, listen_addresses); if it must serve "
+     "other hosts, record the exception as a waiver for this target.",
      check_local_only},
     {"net.listener-not-allowed",
      "Only approved services listen on the network",

@@ -35,6 +35,19 @@ static const struct rp_sudo_cmnd *grants_all(const struct rp_sudo_rule *r)
 	return NULL;
 }
 
+/* An include loop names a file already read: its rules were examined. */
+static bool read_elsewhere(const struct rp_sudoers *s, const struct rp_sudo_file *sf)
+{
+	if (sf->status != RP_ERR_LOOP || !sf->have_stat)
+		return false;
+	for (size_t i = 0; i < s->nfiles; i++) {
+		const struct rp_sudo_file *o = &s->files[i];
+		if (o->status == RP_OK && o->have_stat && o->dev == sf->dev && o->ino == sf->ino)
+			return true;
+	}
+	return false;
+}
+
 /* Not-applicable or error when /etc/sudoers could not be read, errors for
  * included files that could not; true when the check can go on. */
 static bool sudo_source(struct rp_emit *em, const struct rp_sudo_facts *f)
@@ -51,7 +64,7 @@ static bool sudo_source(struct rp_emit *em, const struct rp_sudo_facts *f)
 	}
 	for (size_t i = 0; i < f->sudoers.nfiles; i++) {
 		const struct rp_sudo_file *sf = &f->sudoers.files[i];
-		if (sf->status == RP_OK)
+		if (sf->status == RP_OK || read_elsewhere(&f->sudoers, sf))
 			continue;
 		rp_emitf(em, RP_ST_ERROR, sf->path, sf->from ? sf->from : sf->path, sf->from_line,
 			 "cannot read %s: %s; its rules were not examined", sf->path, rp_strerror(sf->status));
@@ -290,23 +303,25 @@ static void check_defaults(const void *facts, const struct rp_policy *pol, struc
 
 	/* cached credentials that never expire */
 	d = last_global(s, "timestamp_timeout");
-	if (d != NULL && d->value != NULL && d->value[0] == '-')
+	if (d != NULL && d->value != NULL && d->value[0] == '-') {
 		rp_emitf(em, RP_ST_WARN, "Defaults timestamp_timeout", d->file, d->line,
 			 "timestamp_timeout=%s: a password once typed is never asked again", d->value);
 		rp_emit_severity(em, RP_SEV_MEDIUM);
-	else
+	} else {
 		rp_emitf(em, RP_ST_PASS, "Defaults timestamp_timeout", d ? d->file : RP_SUDOERS_PATH, d ? d->line : 0,
 			 "timestamp_timeout %s", d && d->value ? d->value : "is the default (15 minutes)");
+	}
 
 	/* env_reset keeps the caller's environment (LD_*, PATH tricks) out */
 	d = last_global(s, "env_reset");
-	if (d != NULL && d->negated)
+	if (d != NULL && d->negated) {
 		rp_emitf(em, RP_ST_WARN, "Defaults env_reset", d->file, d->line,
 			 "Defaults !env_reset: commands run with the caller's environment");
 		rp_emit_severity(em, RP_SEV_MEDIUM);
-	else
+	} else {
 		rp_emitf(em, RP_ST_PASS, "Defaults env_reset", d ? d->file : RP_SUDOERS_PATH, d ? d->line : 0,
 			 "env_reset %s", d ? "set" : "is the default");
+	}
 }
 
 static void check_file_perms(const void *facts, const struct rp_policy *pol, struct rp_emit *em)

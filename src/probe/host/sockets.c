@@ -240,14 +240,22 @@ static int scan_pid(struct scan *sc, const char *pid)
 		if ((hit = find_inode(sc->refs, sc->nrefs, key.inode)) == NULL)
 			continue;
 		l = &f->v[hit->listener];
-
-		if (l->owner_known)
+		if (l->owner_known && l->owner.pid != 1)
 			continue;
+		if (l->owner_known) {
+			/* Socket activation: init (systemd) holds the socket and
+			 * passes it to the service, which is the owner to name. */
+			free(l->owner.comm);
+			free(l->owner.exe);
+			memset(&l->owner, 0, sizeof(l->owner));
+			l->init_holds = true;
+		}
 		if ((ret = fill_owner(sc->procfd, pid, &l->owner)) == RP_ERR_NOMEM)
 			break;
 		ret = RP_OK;
 		l->owner_known = true;
-		sc->remaining--;
+		if (l->owner.pid != 1)
+			sc->remaining--;
 	}
 	closedir(d);
 	return ret;

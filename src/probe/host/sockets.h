@@ -37,7 +37,8 @@ struct rp_listener {
 	unsigned line;
 	unsigned nsockets;
 	bool owner_known;
-	struct rp_sock_owner owner;
+	struct rp_sock_owner owner; /* the first holder other than init, else init */
+	bool init_holds;	    /* init (pid 1) holds it too: socket activation */
 };
 
 /* Caps of the /proc/PID/fd scan: it costs one readlink per open file. */

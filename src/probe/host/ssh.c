@@ -106,9 +106,30 @@ const struct rp_sshd_directive *rp_ssh_find(const struct rp_ssh_facts *f, int bl
 	return NULL;
 }
 
+/* "Match all" (inside nothing but other "Match all" blocks) applies to
+ * every connection. */
+static bool block_universal(const struct rp_ssh_facts *f, int b)
+{
+	for (; b >= 0; b = f->cfg.blocks[b].parent)
+		if (!f->cfg.blocks[b].all)
+			return false;
+	return true;
+}
+
 struct rp_ssh_setting rp_ssh_get(const struct rp_ssh_facts *f, const char *keyword)
 {
-	struct rp_ssh_setting s = {rp_ssh_default(keyword), rp_ssh_find(f, -1, keyword)};
+	struct rp_ssh_setting s = {rp_ssh_default(keyword), NULL};
+
+	/* For a connection, sshd applies the matching Match blocks over the
+	 * global section, the first matching block's value winning; "Match all"
+	 * always matches. */
+	for (size_t i = 0; i < f->cfg.n && s.dir == NULL; i++) {
+		const struct rp_sshd_directive *d = &f->cfg.v[i];
+		if (d->block >= 0 && strcmp(d->keyword, keyword) == 0 && block_universal(f, d->block))
+			s.dir = d;
+	}
+	if (s.dir == NULL)
+		s.dir = rp_ssh_find(f, -1, keyword);
 
 	if (s.dir != NULL && s.dir->argc > 0)
 		s.value = s.dir->argv[0];

@@ -61,7 +61,9 @@ const char *rp_ssh_default(const char *keyword);
 /* The first directive setting keyword in block (-1: the global section), or NULL. */
 const struct rp_sshd_directive *rp_ssh_find(const struct rp_ssh_facts *f, int block, const char *keyword);
 
-/* The effective global value of keyword (first directive, else the default). */
+/* The effective value of keyword for a connection no specific Match block
+ * matches: the first "Match all" block's, else the first global directive,
+ * else the default. */
 struct rp_ssh_setting rp_ssh_get(const struct rp_ssh_facts *f, const char *keyword);
 
 /* True when value is one sshd accepts for keyword (for the keywords rampart

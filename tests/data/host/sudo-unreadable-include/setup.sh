@@ -1,0 +1,2 @@
+set -e
+chmod 000 "$1/etc/sudoers.d/hidden"
