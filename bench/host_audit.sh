@@ -42,6 +42,7 @@ timed() { # timed REPORT cmd...
 rampart_cmd=("$rampart" audit host --format json --output /dev/null)
 lynis_cmd=(lynis audit system --quick --no-colors)
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "${rampart_cmd[@]}" >/dev/null 2>&1 || true # warm the page cache like Lynis' own first reads
 walls=() rsss=()
 for i in $(seq "$runs"); do
@@ -57,6 +58,7 @@ r_rss_max=$(printf '%s\n' "${rsss[@]}" | sort -g | tail -1)
 timed "$tmp/lynis" "${lynis_cmd[@]}"
 l_wall=$(wall_of "$tmp/lynis")
 l_rss=$(rss_of "$tmp/lynis")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "n/a" }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
@@ -72,8 +74,9 @@ nfind=$("$rampart" audit host --format json 2>/dev/null |
   printf 'Machine: %s, %s CPUs, kernel %s, %s; run as uid %s.\n' \
     "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" "$(nproc)" "$(uname -r)" \
     "$(. /etc/os-release && echo "$PRETTY_NAME")" "$(id -u)"
-  printf 'rampart %s (%s), Release build; %s\n\n' "$("$rampart" --version 2>/dev/null | head -1)" \
+  printf '%s (%s), Release build; %s.\n' "$("$rampart" --version 2>/dev/null | head -1)" \
     "$(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo 'no commit')" "$(lynis --version 2>/dev/null | sed 's/^/Lynis /')"
+  printf 'Load average (1/5/15 min) before the rampart runs: %s; after Lynis: %s.\n\n' "$load_before" "$load_after"
   printf 'Commands, each under `/usr/bin/time -v`:\n\n'
   printf '    %s    # %s runs, median\n' "${rampart_cmd[*]/#$src\//}" "$runs"
   printf '    %s    # once\n\n' "${lynis_cmd[*]}"

@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		init = 1;
 	}
 	memset(&h, 0, sizeof(h));
-	h.sudo.status = rp_sudoers_parse(&h.sudo.sudoers, NULL, "/etc/sudoers", (const char *)data, size, &diag);
+	h.sudo.status =
+	    rp_sudoers_parse(&h.sudo.sudoers, NULL, "/etc/sudoers", (const char *)data, size, &diag);
 	for (const struct rp_check *c = rp_checks_sudo; c->id != NULL; c++) {
 		em.check = c;
 		c->fn(&h, &pol, &em);

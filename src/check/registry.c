@@ -8,6 +8,15 @@ static const struct rp_check *const tables[] = {
 	rp_checks_accounts,
 	rp_checks_sudo,
 	rp_checks_net,
+	rp_checks_kernel,
+	rp_checks_files,
+	rp_checks_packages,
+	rp_checks_services,
+	rp_checks_firewall,
+	rp_checks_webserver,
+	rp_checks_backends,
+	rp_checks_admin,
+	rp_checks_malware,
 };
 
 size_t rp_checks_count(void)

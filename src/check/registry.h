@@ -19,5 +19,14 @@ extern const struct rp_check rp_checks_ssh[];
 extern const struct rp_check rp_checks_accounts[];
 extern const struct rp_check rp_checks_sudo[];
 extern const struct rp_check rp_checks_net[];
+extern const struct rp_check rp_checks_kernel[];
+extern const struct rp_check rp_checks_files[];
+extern const struct rp_check rp_checks_packages[];
+extern const struct rp_check rp_checks_services[];
+extern const struct rp_check rp_checks_firewall[];
+extern const struct rp_check rp_checks_webserver[];
+extern const struct rp_check rp_checks_backends[];
+extern const struct rp_check rp_checks_admin[];
+extern const struct rp_check rp_checks_malware[];
 
 #endif

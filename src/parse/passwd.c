@@ -19,8 +19,8 @@ struct field {
 
 static const char *const kind_names[] = {"empty", "shadowed", "locked", "hash", "other"};
 static const char *const scheme_names[] = {
-	"none",	       "des",	      "bsdi-des",    "md5crypt", "sunmd5",   "nthash", "sha1crypt",
-	"sha256crypt", "sha512crypt", "bcrypt",	     "scrypt",	 "yescrypt", "gost-yescrypt", "unknown",
+    "none",	   "des",	  "bsdi-des", "md5crypt", "sunmd5",   "nthash",	       "sha1crypt",
+    "sha256crypt", "sha512crypt", "bcrypt",   "scrypt",	  "yescrypt", "gost-yescrypt", "unknown",
 };
 
 const char *rp_pw_kind_name(enum rp_pw_kind k)
@@ -67,11 +67,11 @@ static enum rp_hash_scheme scheme_of(const char *s, size_t n)
 		const char *pfx;
 		enum rp_hash_scheme s;
 	} tab[] = {
-		{"$1$", RP_HASH_MD5},	  {"$md5", RP_HASH_SUNMD5}, {"$3$", RP_HASH_NT},
-		{"$sha1$", RP_HASH_SHA1}, {"$5$", RP_HASH_SHA256},  {"$6$", RP_HASH_SHA512},
-		{"$2a$", RP_HASH_BCRYPT}, {"$2b$", RP_HASH_BCRYPT}, {"$2x$", RP_HASH_BCRYPT},
-		{"$2y$", RP_HASH_BCRYPT}, {"$7$", RP_HASH_SCRYPT},  {"$y$", RP_HASH_YESCRYPT},
-		{"$gy$", RP_HASH_GOST},
+	    {"$1$", RP_HASH_MD5},     {"$md5", RP_HASH_SUNMD5}, {"$3$", RP_HASH_NT},
+	    {"$sha1$", RP_HASH_SHA1}, {"$5$", RP_HASH_SHA256},	{"$6$", RP_HASH_SHA512},
+	    {"$2a$", RP_HASH_BCRYPT}, {"$2b$", RP_HASH_BCRYPT}, {"$2x$", RP_HASH_BCRYPT},
+	    {"$2y$", RP_HASH_BCRYPT}, {"$7$", RP_HASH_SCRYPT},	{"$y$", RP_HASH_YESCRYPT},
+	    {"$gy$", RP_HASH_GOST},
 	};
 	bool b64 = true;
 
@@ -148,8 +148,8 @@ static int parse_num(const struct field *f, bool allow_empty, long min, long max
 
 /* Common line handling: returns false for lines to skip (blank, comment,
  * too long, NUL bytes; the latter two reported). */
-static bool usable_line(const char *path, struct rp_lines *it, const char *line, size_t len,
-			bool too_long, struct rp_diag *diag)
+static bool usable_line(const char *path, struct rp_lines *it, const char *line, size_t len, bool too_long,
+			struct rp_diag *diag)
 {
 	size_t i = 0;
 
@@ -200,8 +200,8 @@ static void passwd_ent_free(struct rp_passwd_ent *e)
 	free(e->shell);
 }
 
-static int passwd_line(const char *path, unsigned lineno, const char *line, size_t len,
-		       struct rp_passwd *out, struct rp_diag *diag)
+static int passwd_line(const char *path, unsigned lineno, const char *line, size_t len, struct rp_passwd *out,
+		       struct rp_diag *diag)
 {
 	struct field f[MAX_FIELDS];
 	struct rp_passwd_ent e = {0}, *slot;
@@ -235,7 +235,8 @@ static int passwd_line(const char *path, unsigned lineno, const char *line, size
 	if (nis && nf < 2)
 		e.pw = RP_PW_OTHER; /* "+name" alone: the password comes from NIS */
 	if (out->n >= RP_ACCOUNTS_MAX_ENTRIES) {
-		rp_diag_add(diag, path, lineno, "more than %zu entries, rest ignored", RP_ACCOUNTS_MAX_ENTRIES);
+		rp_diag_add(diag, path, lineno, "more than %zu entries, rest ignored",
+			    RP_ACCOUNTS_MAX_ENTRIES);
 		return RP_ERR_TOO_LARGE;
 	}
 	e.name = fdup(&f[0]);
@@ -301,7 +302,7 @@ int rp_passwd_parse(const char *path, const char *data, size_t len, struct rp_pa
 static int shadow_cb(const char *path, unsigned lineno, const char *line, size_t len, void *vout,
 		     struct rp_diag *diag)
 {
-	static const char *const names[] = {"last change", "minimum age", "maximum age",
+	static const char *const names[] = {"last change",    "minimum age",	   "maximum age",
 					    "warning period", "inactivity period", "expiry"};
 	struct rp_shadow *out = vout;
 	struct field f[MAX_FIELDS];
@@ -334,7 +335,8 @@ static int shadow_cb(const char *path, unsigned lineno, const char *line, size_t
 		}
 	}
 	if (out->n >= RP_ACCOUNTS_MAX_ENTRIES) {
-		rp_diag_add(diag, path, lineno, "more than %zu entries, rest ignored", RP_ACCOUNTS_MAX_ENTRIES);
+		rp_diag_add(diag, path, lineno, "more than %zu entries, rest ignored",
+			    RP_ACCOUNTS_MAX_ENTRIES);
 		return RP_ERR_TOO_LARGE;
 	}
 	if ((e.name = fdup(&f[0])) == NULL)
@@ -388,7 +390,8 @@ static int group_cb(const char *path, unsigned lineno, const char *line, size_t 
 		return RP_OK;
 	}
 	if (out->n >= RP_ACCOUNTS_MAX_ENTRIES) {
-		rp_diag_add(diag, path, lineno, "more than %zu entries, rest ignored", RP_ACCOUNTS_MAX_ENTRIES);
+		rp_diag_add(diag, path, lineno, "more than %zu entries, rest ignored",
+			    RP_ACCOUNTS_MAX_ENTRIES);
 		return RP_ERR_TOO_LARGE;
 	}
 	if ((e.name = fdup(&f[0])) == NULL)
@@ -417,8 +420,7 @@ out:
 	return ret;
 }
 
-int rp_group_parse(const char *path, const char *data, size_t len, struct rp_group *out,
-		   struct rp_diag *diag)
+int rp_group_parse(const char *path, const char *data, size_t len, struct rp_group *out, struct rp_diag *diag)
 {
 	return walk(path, data, len, out, diag, group_cb);
 }

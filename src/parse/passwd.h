@@ -18,28 +18,28 @@
 
 /* What a password field holds. */
 enum rp_pw_kind {
-	RP_PW_EMPTY,    /* "": no password at all */
+	RP_PW_EMPTY,	/* "": no password at all */
 	RP_PW_SHADOWED, /* "x" in passwd/group: the real one is in shadow/gshadow */
-	RP_PW_LOCKED,   /* starts with '!' or '*' (including "!", "*", "!*", "!$6$...") */
-	RP_PW_HASH,     /* a crypt(5) hash that can be used to log in */
-	RP_PW_OTHER,    /* anything else: unusable for login, but not a known form */
+	RP_PW_LOCKED,	/* starts with '!' or '*' (including "!", "*", "!*", "!$6$...") */
+	RP_PW_HASH,	/* a crypt(5) hash that can be used to log in */
+	RP_PW_OTHER,	/* anything else: unusable for login, but not a known form */
 };
 
 /* crypt(5) hashing schemes, by prefix. */
 enum rp_hash_scheme {
-	RP_HASH_NONE,     /* no hash (empty, "x", "*", "!") */
-	RP_HASH_DES,      /* 13 characters of [./0-9A-Za-z] */
-	RP_HASH_BSDI,     /* "_" BSDi extended DES */
-	RP_HASH_MD5,      /* "$1$" md5crypt */
-	RP_HASH_SUNMD5,   /* "$md5" */
-	RP_HASH_NT,       /* "$3$" NTHASH */
-	RP_HASH_SHA1,     /* "$sha1$" */
-	RP_HASH_SHA256,   /* "$5$" */
-	RP_HASH_SHA512,   /* "$6$" */
-	RP_HASH_BCRYPT,   /* "$2a$", "$2b$", "$2x$", "$2y$" */
-	RP_HASH_SCRYPT,   /* "$7$" */
+	RP_HASH_NONE,	  /* no hash (empty, "x", "*", "!") */
+	RP_HASH_DES,	  /* 13 characters of [./0-9A-Za-z] */
+	RP_HASH_BSDI,	  /* "_" BSDi extended DES */
+	RP_HASH_MD5,	  /* "$1$" md5crypt */
+	RP_HASH_SUNMD5,	  /* "$md5" */
+	RP_HASH_NT,	  /* "$3$" NTHASH */
+	RP_HASH_SHA1,	  /* "$sha1$" */
+	RP_HASH_SHA256,	  /* "$5$" */
+	RP_HASH_SHA512,	  /* "$6$" */
+	RP_HASH_BCRYPT,	  /* "$2a$", "$2b$", "$2x$", "$2y$" */
+	RP_HASH_SCRYPT,	  /* "$7$" */
 	RP_HASH_YESCRYPT, /* "$y$" */
-	RP_HASH_GOST,     /* "$gy$" gost-yescrypt */
+	RP_HASH_GOST,	  /* "$gy$" gost-yescrypt */
 	RP_HASH_UNKNOWN,  /* looks like a hash, scheme not known */
 };
 

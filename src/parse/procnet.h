@@ -62,6 +62,7 @@ struct rp_procnet {
  * or RP_ERR_INVAL (bad family). */
 int rp_procnet_parse(struct rp_procnet *out, const char *path, const char *data, size_t len,
 		     enum rp_procnet_proto proto, int family, unsigned flags, struct rp_diag *diag);
+/* Frees the entries and empties pn; accepts NULL. */
 void rp_procnet_free(struct rp_procnet *pn);
 
 /* Classifies a local address of the given family. */

@@ -31,14 +31,14 @@
 #define RP_SSHD_MAX_TOTAL ((size_t)64 << 20)
 
 struct rp_sshd_directive {
-	char *keyword;  /* canonical lower-case name, aliases resolved ("kbdinteractiveauthentication") */
-	char *written;  /* the keyword as written ("ChallengeResponseAuthentication") */
-	char **argv;    /* arguments after quote and escape processing */
+	char *keyword; /* canonical lower-case name, aliases resolved ("kbdinteractiveauthentication") */
+	char *written; /* the keyword as written ("ChallengeResponseAuthentication") */
+	char **argv;   /* arguments after quote and escape processing */
 	size_t argc;
-	char *text;     /* "Keyword arg1 arg2", printable, for evidence */
-	char *path;     /* file inside the audited root */
+	char *text; /* "Keyword arg1 arg2", printable, for evidence */
+	char *path; /* file inside the audited root */
 	unsigned line;
-	int block;      /* index into blocks, -1 for the global section */
+	int block; /* index into blocks, -1 for the global section */
 };
 
 /* A Match block. Directives that follow it up to the next Match or the end
@@ -48,8 +48,8 @@ struct rp_sshd_block {
 	char *criteria; /* "User alice Address 10.0.0.0/8", printable */
 	char *path;
 	unsigned line;
-	int parent;     /* the Match block the Include that holds it was in, or -1 */
-	bool all;       /* "Match all": applies to every connection */
+	int parent; /* the Match block the Include that holds it was in, or -1 */
+	bool all;   /* "Match all": applies to every connection */
 };
 
 /* Something sshd would reject or rampart could not read. */
@@ -57,8 +57,8 @@ struct rp_sshd_problem {
 	char *path;
 	unsigned line; /* 0: the file as a whole */
 	char *msg;
-	int err;       /* rp_err for read failures; RP_ERR_PARSE for what sshd
-			* rejects; RP_OK for what it only logs (deprecated options) */
+	int err; /* rp_err for read failures; RP_ERR_PARSE for what sshd
+		  * rejects; RP_OK for what it only logs (deprecated options) */
 };
 
 struct rp_sshd_config {

@@ -25,7 +25,8 @@ struct ctx {
 	struct frame stack[RP_SUDOERS_MAX_DEPTH + 1];
 	unsigned depth;
 	size_t items;
-	bool full; /* item cap reached, reported once */
+	size_t bytes; /* read so far, against RP_SUDOERS_MAX_BYTES */
+	bool full;    /* item cap reached, reported once */
 };
 
 /* The state of parsing one logical line. */
@@ -81,8 +82,8 @@ static int syntax(struct ls *ls, const char *what)
 
 	if (!ls->reported) {
 		near = rp_strndup_printable(ls->p, 24);
-		rp_diag_add(ls->c->diag, ls->path, ls->line, "syntax error: %s near \"%s\", line skipped", what,
-			    near ? near : "");
+		rp_diag_add(ls->c->diag, ls->path, ls->line, "syntax error: %s near \"%s\", line skipped",
+			    what, near ? near : "");
 		free(near);
 		ls->reported = true;
 	}
@@ -198,26 +199,27 @@ static const struct {
 	const char *name;
 	unsigned set, clear;
 } tag_tab[] = {
-	{"NOPASSWD", RP_SUDO_TAG_NOPASSWD, 0},
-	{"PASSWD", 0, RP_SUDO_TAG_NOPASSWD},
-	{"NOEXEC", RP_SUDO_TAG_NOEXEC, 0},
-	{"EXEC", 0, RP_SUDO_TAG_NOEXEC},
-	{"SETENV", RP_SUDO_TAG_SETENV, 0},
-	{"NOSETENV", 0, RP_SUDO_TAG_SETENV},
-	{"NOLOG_INPUT", RP_SUDO_TAG_NOLOG_INPUT, 0},
-	{"LOG_INPUT", 0, RP_SUDO_TAG_NOLOG_INPUT},
-	{"NOLOG_OUTPUT", RP_SUDO_TAG_NOLOG_OUTPUT, 0},
-	{"LOG_OUTPUT", 0, RP_SUDO_TAG_NOLOG_OUTPUT},
-	{"NOMAIL", RP_SUDO_TAG_NOMAIL, 0},
-	{"MAIL", 0, RP_SUDO_TAG_NOMAIL},
-	{"NOFOLLOW", RP_SUDO_TAG_NOFOLLOW, 0},
-	{"FOLLOW", 0, RP_SUDO_TAG_NOFOLLOW},
-	{"NOINTERCEPT", RP_SUDO_TAG_NOINTERCEPT, 0},
-	{"INTERCEPT", 0, RP_SUDO_TAG_NOINTERCEPT},
+    {"NOPASSWD", RP_SUDO_TAG_NOPASSWD, 0},
+    {"PASSWD", 0, RP_SUDO_TAG_NOPASSWD},
+    {"NOEXEC", RP_SUDO_TAG_NOEXEC, 0},
+    {"EXEC", 0, RP_SUDO_TAG_NOEXEC},
+    {"SETENV", RP_SUDO_TAG_SETENV, 0},
+    {"NOSETENV", 0, RP_SUDO_TAG_SETENV},
+    {"NOLOG_INPUT", RP_SUDO_TAG_NOLOG_INPUT, 0},
+    {"LOG_INPUT", 0, RP_SUDO_TAG_NOLOG_INPUT},
+    {"NOLOG_OUTPUT", RP_SUDO_TAG_NOLOG_OUTPUT, 0},
+    {"LOG_OUTPUT", 0, RP_SUDO_TAG_NOLOG_OUTPUT},
+    {"NOMAIL", RP_SUDO_TAG_NOMAIL, 0},
+    {"MAIL", 0, RP_SUDO_TAG_NOMAIL},
+    {"NOFOLLOW", RP_SUDO_TAG_NOFOLLOW, 0},
+    {"FOLLOW", 0, RP_SUDO_TAG_NOFOLLOW},
+    {"NOINTERCEPT", RP_SUDO_TAG_NOINTERCEPT, 0},
+    {"INTERCEPT", 0, RP_SUDO_TAG_NOINTERCEPT},
 };
 
 static const char *const option_tab[] = {
-	"ROLE", "TYPE", "APPARMOR_PROFILE", "PRIVS", "LIMITPRIVS", "NOTBEFORE", "NOTAFTER", "TIMEOUT", "CWD", "CHROOT",
+    "ROLE",	 "TYPE",     "APPARMOR_PROFILE", "PRIVS", "LIMITPRIVS",
+    "NOTBEFORE", "NOTAFTER", "TIMEOUT",		 "CWD",	  "CHROOT",
 };
 
 static bool word_is(const char *p, size_t n, const char *w)
@@ -275,8 +277,26 @@ static int parse_tags(struct ls *ls, unsigned *tags)
 
 static bool at_digest(const char *p)
 {
-	return strncmp(p, "sha224:", 7) == 0 || strncmp(p, "sha256:", 7) == 0 || strncmp(p, "sha384:", 7) == 0 ||
-	       strncmp(p, "sha512:", 7) == 0;
+	return strncmp(p, "sha224:", 7) == 0 || strncmp(p, "sha256:", 7) == 0 ||
+	       strncmp(p, "sha384:", 7) == 0 || strncmp(p, "sha512:", 7) == 0;
+}
+
+/* What sudo accepts as a command: a fully-qualified path or a regular
+ * expression ("^..."), "sudoedit" or "list", or ALL or a Cmnd_Alias alone. */
+static int check_command(struct ls *ls, const char *cmd)
+{
+	size_t n = upper_word(cmd);
+
+	if (cmd[0] == '/' || cmd[0] == '^')
+		return RP_OK;
+	if ((strncmp(cmd, "sudoedit", 8) == 0 && (cmd[8] == '\0' || is_blank(cmd[8]))) ||
+	    strcmp(cmd, "list") == 0)
+		return RP_OK;
+	if (n > 0 && cmd[n] == '\0')
+		return RP_OK;
+	if (n > 0 && is_blank(cmd[n]))
+		return syntax(ls, "ALL or an alias takes no arguments");
+	return syntax(ls, "expected a fully-qualified path name");
 }
 
 /* Parses '!'* [digest[, digest...]] command [args] up to an unescaped ',' or
@@ -318,7 +338,7 @@ static int parse_command(struct ls *ls, bool *negated, struct rp_buf *out)
 		out->data[--out->len] = '\0';
 	if (out->len == 0)
 		return syntax(ls, "command expected");
-	return count_item(ls);
+	return check_command(ls, out->data) != RP_OK ? RP_ERR_PARSE : count_item(ls);
 }
 
 static void runas_free(struct rp_sudo_runas *r)
@@ -459,7 +479,8 @@ static int parse_user_spec(struct ls *ls)
 			goto out;
 		}
 		r->line = ls->line;
-		if ((r->file = strdup(ls->path)) == NULL || (ret = rp_strlist_copy(&r->users, &users)) != RP_OK) {
+		if ((r->file = strdup(ls->path)) == NULL ||
+		    (ret = rp_strlist_copy(&r->users, &users)) != RP_OK) {
 			ret = RP_ERR_NOMEM;
 			goto out;
 		}
@@ -543,8 +564,8 @@ static int parse_alias(struct ls *ls, enum rp_sudo_alias_kind kind)
 			for (;;) {
 				if ((ret = parse_command(ls, &neg, &w)) != RP_OK)
 					goto out;
-				if ((ret = rp_strlist_take(&a->members, rp_asprintf("%s%s", neg ? "!" : "", w.data))) !=
-				    RP_OK)
+				if ((ret = rp_strlist_take(
+					 &a->members, rp_asprintf("%s%s", neg ? "!" : "", w.data))) != RP_OK)
 					goto out;
 				skip_blanks(ls);
 				if (*ls->p != ',')
@@ -637,7 +658,8 @@ static int parse_defaults(struct ls *ls)
 		d->negated = neg & 1;
 		d->file = strdup(ls->path);
 		d->name = strndup(ls->p, n);
-		if (d->file == NULL || d->name == NULL || (ret = rp_strlist_copy(&d->targets, &targets)) != RP_OK) {
+		if (d->file == NULL || d->name == NULL ||
+		    (ret = rp_strlist_copy(&d->targets, &targets)) != RP_OK) {
 			ret = RP_ERR_NOMEM;
 			goto out;
 		}
@@ -694,11 +716,9 @@ static int parse_logical(struct ctx *c, const char *path, unsigned line, const c
 		const char *kw;
 		enum rp_sudo_alias_kind kind;
 	} alias_kw[] = {
-		{"User_Alias", RP_SUDO_USER_ALIAS},
-		{"Runas_Alias", RP_SUDO_RUNAS_ALIAS},
-		{"Host_Alias", RP_SUDO_HOST_ALIAS},
-		{"Cmnd_Alias", RP_SUDO_CMND_ALIAS},
-		{"Cmd_Alias", RP_SUDO_CMND_ALIAS},
+	    {"User_Alias", RP_SUDO_USER_ALIAS}, {"Runas_Alias", RP_SUDO_RUNAS_ALIAS},
+	    {"Host_Alias", RP_SUDO_HOST_ALIAS}, {"Cmnd_Alias", RP_SUDO_CMND_ALIAS},
+	    {"Cmd_Alias", RP_SUDO_CMND_ALIAS},
 	};
 	struct ls ls = {c, path, line, text, false};
 	size_t nr = c->s->nrules, na = c->s->naliases, nd = c->s->ndefaults;
@@ -786,13 +806,18 @@ static int include_file(struct ctx *c, const char *path, const char *from, unsig
 	if (st_ret == RP_OK) {
 		for (unsigned i = 0; i < c->depth; i++) {
 			if (c->stack[i].dev == st.st_dev && c->stack[i].ino == st.st_ino) {
-				rp_diag_add(c->diag, from, from_line, "include loop: %s is already being read", path);
+				rp_diag_add(c->diag, from, from_line,
+					    "include loop: %s is already being read", path);
 				*status = RP_ERR_LOOP;
 				return record_file(c, path, RP_ERR_LOOP, &st, from, from_line);
 			}
 		}
 	}
 	ret = rp_root_read_file(c->root, path, RP_FILE_MAX, &buf);
+	if (ret == RP_OK && buf.len > RP_SUDOERS_MAX_BYTES - c->bytes)
+		ret = RP_ERR_TOO_LARGE; /* reported below like any read failure */
+	if (ret == RP_OK)
+		c->bytes += buf.len;
 	if (ret != RP_OK) {
 		*status = ret;
 		if (from != NULL)
@@ -809,6 +834,12 @@ static int include_file(struct ctx *c, const char *path, const char *from, unsig
 	c->depth++;
 	ret = parse_buffer(c, path, buf.data, buf.len);
 	c->depth--;
+	if (ret == RP_ERR_BINARY) {
+		/* the file was there but held no sudoers text */
+		c->s->files[c->s->nfiles - 1].status = ret;
+		*status = ret;
+		ret = RP_OK;
+	}
 out:
 	rp_buf_free(&buf);
 	return ret;
@@ -844,7 +875,8 @@ static int do_include(struct ctx *c, const char *from, unsigned line, const char
 	if (path == NULL)
 		return RP_ERR_NOMEM;
 	if (c->root == NULL) {
-		rp_diag_add(c->diag, from, line, "include of %s not followed (no root to read it from)", path);
+		rp_diag_add(c->diag, from, line, "include of %s not followed (no root to read it from)",
+			    path);
 		goto out;
 	}
 	if (!dir) {
@@ -905,7 +937,8 @@ static int directive(struct ctx *c, const char *path, unsigned lineno, const cha
 				goto out;
 		}
 		if (p == end) {
-			rp_diag_add(c->diag, path, lineno, "syntax error: unterminated quoted include path, line skipped");
+			rp_diag_add(c->diag, path, lineno,
+				    "syntax error: unterminated quoted include path, line skipped");
 			ret = 1;
 			goto out;
 		}
@@ -951,7 +984,8 @@ static size_t scan_physical(const char *l, size_t len, bool *cont)
 		} else if (l[i] == '"') {
 			q = !q;
 		} else if (l[i] == '#' && !q) {
-			if (i + 1 < len && (is_digit(l[i + 1]) || (l[i + 1] == '-' && i + 2 < len && is_digit(l[i + 2]))))
+			if (i + 1 < len &&
+			    (is_digit(l[i + 1]) || (l[i + 1] == '-' && i + 2 < len && is_digit(l[i + 2]))))
 				continue;
 			return i;
 		}
@@ -974,7 +1008,7 @@ static int parse_buffer(struct ctx *c, const char *path, const char *data, size_
 	if (len > 0 && rp_text_is_binary(data, len)) {
 		rp_diag_add(c->diag, path, 0, "binary data, not parsed");
 		c->s->errors++;
-		return RP_OK;
+		return RP_ERR_BINARY;
 	}
 	rp_buf_init(&logical, RP_LINE_MAX);
 	rp_lines_init(&it, data, len, RP_LINE_MAX);
@@ -993,8 +1027,9 @@ static int parse_buffer(struct ctx *c, const char *path, const char *data, size_
 			rp_buf_reset(&logical);
 		}
 		if (too_long || (line != NULL && memchr(line, '\0', n) != NULL)) {
-			rp_diag_add(c->diag, path, it.lineno, too_long ? "line longer than %zu bytes, skipped"
-								      : "NUL byte in line (limit %zu), skipped",
+			rp_diag_add(c->diag, path, it.lineno,
+				    too_long ? "line longer than %zu bytes, skipped"
+					     : "NUL byte in line (limit %zu), skipped",
 				    it.max_line);
 			c->s->errors++;
 			/* the continuation state of a skipped line is unknown: end the entry */
@@ -1011,8 +1046,10 @@ static int parse_buffer(struct ctx *c, const char *path, const char *data, size_
 				continue;
 		}
 		keep = scan_physical(line, n, &cont);
-		if (!dropping && (rp_buf_add(&logical, line, keep) != RP_OK || (cont && rp_buf_addc(&logical, ' ') != RP_OK))) {
-			rp_diag_add(c->diag, path, start, "entry continued past %zu bytes, skipped", RP_LINE_MAX);
+		if (!dropping && (rp_buf_add(&logical, line, keep) != RP_OK ||
+				  (cont && rp_buf_addc(&logical, ' ') != RP_OK))) {
+			rp_diag_add(c->diag, path, start, "entry continued past %zu bytes, skipped",
+				    RP_LINE_MAX);
 			c->s->errors++;
 			dropping = true;
 		}
@@ -1032,12 +1069,12 @@ static int parse_buffer(struct ctx *c, const char *path, const char *data, size_
 struct expand {
 	struct rp_sudoers *s;
 	struct rp_diag *diag;
-	size_t *order;     /* alias indexes sorted by (kind, name) */
+	size_t *order;	   /* alias indexes sorted by (kind, name) */
 	unsigned *visited; /* generation stamps, 2 per alias (one per negation parity) */
 	unsigned gen;
 	signed char *memo; /* per alias: 0 unknown, 1 in progress, 2 no, 3 yes */
 	size_t budget;
-	bool over;         /* budget exhausted, reported */
+	bool over; /* budget exhausted, reported */
 	bool oom;
 };
 
@@ -1146,8 +1183,8 @@ static void expand_user(struct expand *x, const char *item, bool neg, struct rp_
 		expand_user(x, a->members.v[i], neg, out, depth + 1, a->file, a->line);
 }
 
-static void expand_users(struct expand *x, const struct rp_strlist *in, struct rp_strlist *out, const char *file,
-			 unsigned line)
+static void expand_users(struct expand *x, const struct rp_strlist *in, struct rp_strlist *out,
+			 const char *file, unsigned line)
 {
 	x->gen++;
 	if (x->gen == 0) {
@@ -1176,8 +1213,8 @@ static bool item_has(struct expand *x, const char *item, enum rp_sudo_alias_kind
 	if (x->memo[ai] >= 2)
 		return x->memo[ai] == 3;
 	if (x->memo[ai] == 1 || depth >= ALIAS_DEPTH) {
-		rp_diag_add(x->diag, x->s->aliases[ai].file, x->s->aliases[ai].line, "alias %s refers to itself",
-			    x->s->aliases[ai].name);
+		rp_diag_add(x->diag, x->s->aliases[ai].file, x->s->aliases[ai].line,
+			    "alias %s refers to itself", x->s->aliases[ai].name);
 		return false;
 	}
 	x->memo[ai] = 1;
@@ -1248,7 +1285,10 @@ int rp_sudoers_parse(struct rp_sudoers *s, const struct rp_root *root, const cha
 	if ((ret = record_file(&c, path, RP_OK, NULL, NULL, 0)) != RP_OK)
 		return ret;
 	c.depth = 1; /* no identity for a buffer: loops through it end at the depth limit */
-	if ((ret = parse_buffer(&c, path, data, len)) != RP_OK)
+	ret = parse_buffer(&c, path, data, len);
+	if (ret == RP_ERR_BINARY)
+		s->files[0].status = ret;
+	else if (ret != RP_OK)
 		return ret;
 	return finalize(s, diag);
 }

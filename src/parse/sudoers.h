@@ -18,9 +18,10 @@
 #include "core/diag.h"
 #include "core/rootfs.h"
 
-#define RP_SUDOERS_MAX_DEPTH 16    /* include nesting */
-#define RP_SUDOERS_MAX_FILES 512   /* files read in one load */
-#define RP_SUDOERS_MAX_ITEMS 100000 /* rules, aliases and defaults together */
+#define RP_SUDOERS_MAX_DEPTH 16			/* include nesting */
+#define RP_SUDOERS_MAX_FILES 512		/* files read in one load */
+#define RP_SUDOERS_MAX_ITEMS 100000		/* rules, aliases and defaults together */
+#define RP_SUDOERS_MAX_BYTES ((size_t)64 << 20) /* read over all files of one load */
 
 /* Tags (sudoers(5) Tag_Spec). */
 enum {
@@ -45,7 +46,7 @@ struct rp_sudo_cmnd {
 	char *text;   /* as written, escapes removed: "/usr/bin/apt update", "ALL", "SHUTDOWN" */
 	bool negated; /* "!cmd" */
 	unsigned tags;
-	int runas;    /* index into the rule's runas, -1 when none was given (root) */
+	int runas; /* index into the rule's runas, -1 when none was given (root) */
 	/* Set after parsing, by alias expansion: */
 	bool all;     /* the command is ALL, or a Cmnd_Alias that includes ALL */
 	bool as_root; /* it may run as root (no runas spec, or one allowing root/ALL) */
@@ -56,7 +57,7 @@ struct rp_sudo_rule {
 	char *file;
 	unsigned line;
 	struct rp_strlist users; /* as written: "%sudo", "bob", "#0", "ADMINS", "!eve", "ALL" */
-	struct rp_strlist who;   /* users with User_Alias expanded; '!' kept */
+	struct rp_strlist who;	 /* users with User_Alias expanded; '!' kept */
 	struct rp_strlist hosts; /* as written */
 	struct rp_sudo_cmnd *cmnds;
 	size_t ncmnds, capcmnds;
@@ -79,24 +80,24 @@ struct rp_sudo_alias {
 struct rp_sudo_default {
 	char *file;
 	unsigned line;
-	char binding;              /* 0 global, '@' host, ':' user, '!' command, '>' runas */
+	char binding;		   /* 0 global, '@' host, ':' user, '!' command, '>' runas */
 	struct rp_strlist targets; /* the binding list as written */
-	struct rp_strlist who;     /* for ':' bindings, users with User_Alias expanded */
+	struct rp_strlist who;	   /* for ':' bindings, users with User_Alias expanded */
 	char *name;
-	bool negated;              /* "!name" (odd number of '!') */
-	char op;                   /* 0 (flag), '=', '+', '-' */
-	char *value;               /* NULL for a flag */
+	bool negated; /* "!name" (odd number of '!') */
+	char op;      /* 0 (flag), '=', '+', '-' */
+	char *value;  /* NULL for a flag */
 };
 
 /* A file that was read, or that an include named and could not be read. */
 struct rp_sudo_file {
 	char *path;
-	int status;        /* RP_OK, or the rp_err of reading it */
+	int status; /* RP_OK, or the rp_err of reading it */
 	bool have_stat;
-	unsigned mode;     /* st_mode */
+	unsigned mode; /* st_mode */
 	long uid, gid;
 	unsigned long long dev, ino; /* identity, when have_stat */
-	char *from;        /* including file, NULL for the top one */
+	char *from;		     /* including file, NULL for the top one */
 	unsigned from_line;
 };
 
@@ -116,12 +117,11 @@ struct rp_sudoers {
  * freshly freed). Returns the status of reading path itself (RP_ERR_NOTFOUND
  * when absent, RP_ERR_ACCESS, ...); problems in its content or in included
  * files go to diag and s->files. */
-int rp_sudoers_load(struct rp_sudoers *s, const struct rp_root *root, const char *path,
-		    struct rp_diag *diag);
+int rp_sudoers_load(struct rp_sudoers *s, const struct rp_root *root, const char *path, struct rp_diag *diag);
 /* Parses data (len bytes) as file path. Includes are read through root, or,
  * when root is NULL, reported and skipped. Returns 0 or RP_ERR_NOMEM. */
-int rp_sudoers_parse(struct rp_sudoers *s, const struct rp_root *root, const char *path,
-		     const char *data, size_t len, struct rp_diag *diag);
+int rp_sudoers_parse(struct rp_sudoers *s, const struct rp_root *root, const char *path, const char *data,
+		     size_t len, struct rp_diag *diag);
 void rp_sudoers_free(struct rp_sudoers *s);
 
 const struct rp_sudo_alias *rp_sudoers_find_alias(const struct rp_sudoers *s, enum rp_sudo_alias_kind kind,

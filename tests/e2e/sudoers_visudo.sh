@@ -71,6 +71,9 @@ S
 check digest <<'S'
 bob ALL = sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 /bin/true
 S
+check command-forms <<'S'
+bob ALL = list, sudoedit /etc/hosts, /usr/bin/, ^/usr/bin/(ls|cat)$
+S
 
 # Rejected by visudo.
 check no-equals <<<'bob ALL /bin/x'
@@ -83,6 +86,8 @@ check unterminated-quote <<<'"unterminated ALL = ALL'
 check empty-defaults <<<'Defaults'
 check lower-alias <<<'User_Alias lower = x'
 check unclosed-runas <<<'bob ALL = (root /bin/x'
+check relative-command <<<'bob ALL = ls'
+check all-with-args <<<'bob ALL = ALL /bin/x'
 check bad-after-good <<'S'
 root ALL=(ALL) ALL
 bob ALL = ALL ALL

@@ -162,27 +162,27 @@ static void test_classify(void **state)
 		enum rp_pw_kind k;
 		enum rp_hash_scheme h;
 	} tab[] = {
-		{"", RP_PW_EMPTY, RP_HASH_NONE},
-		{"x", RP_PW_SHADOWED, RP_HASH_NONE},
-		{"*", RP_PW_LOCKED, RP_HASH_NONE},
-		{"!", RP_PW_LOCKED, RP_HASH_NONE},
-		{"!*", RP_PW_LOCKED, RP_HASH_NONE},
-		{"!$1$salt$hash", RP_PW_LOCKED, RP_HASH_MD5},
-		{"$1$salt$hash", RP_PW_HASH, RP_HASH_MD5},
-		{"$5$salt$hash", RP_PW_HASH, RP_HASH_SHA256},
-		{"$6$rounds=5000$salt$hash", RP_PW_HASH, RP_HASH_SHA512},
-		{"$y$j9T$salt$hash", RP_PW_HASH, RP_HASH_YESCRYPT},
-		{"$gy$j9T$salt$hash", RP_PW_HASH, RP_HASH_GOST},
-		{"$2b$10$abcdefghijklmnopqrstuv", RP_PW_HASH, RP_HASH_BCRYPT},
-		{"$7$abc", RP_PW_HASH, RP_HASH_SCRYPT},
-		{"$sha1$1$salt$hash", RP_PW_HASH, RP_HASH_SHA1},
-		{"$md5,rounds=1$salt$hash", RP_PW_HASH, RP_HASH_SUNMD5},
-		{"$3$$abcdef", RP_PW_HASH, RP_HASH_NT},
-		{"_J9..abcdefghijklmno", RP_PW_HASH, RP_HASH_BSDI},
-		{"ab01234567890", RP_PW_HASH, RP_HASH_DES},
-		{"$9$unknown", RP_PW_HASH, RP_HASH_UNKNOWN},
-		{"NP", RP_PW_OTHER, RP_HASH_NONE},
-		{"xx", RP_PW_OTHER, RP_HASH_NONE},
+	    {"", RP_PW_EMPTY, RP_HASH_NONE},
+	    {"x", RP_PW_SHADOWED, RP_HASH_NONE},
+	    {"*", RP_PW_LOCKED, RP_HASH_NONE},
+	    {"!", RP_PW_LOCKED, RP_HASH_NONE},
+	    {"!*", RP_PW_LOCKED, RP_HASH_NONE},
+	    {"!$1$salt$hash", RP_PW_LOCKED, RP_HASH_MD5},
+	    {"$1$salt$hash", RP_PW_HASH, RP_HASH_MD5},
+	    {"$5$salt$hash", RP_PW_HASH, RP_HASH_SHA256},
+	    {"$6$rounds=5000$salt$hash", RP_PW_HASH, RP_HASH_SHA512},
+	    {"$y$j9T$salt$hash", RP_PW_HASH, RP_HASH_YESCRYPT},
+	    {"$gy$j9T$salt$hash", RP_PW_HASH, RP_HASH_GOST},
+	    {"$2b$10$abcdefghijklmnopqrstuv", RP_PW_HASH, RP_HASH_BCRYPT},
+	    {"$7$abc", RP_PW_HASH, RP_HASH_SCRYPT},
+	    {"$sha1$1$salt$hash", RP_PW_HASH, RP_HASH_SHA1},
+	    {"$md5,rounds=1$salt$hash", RP_PW_HASH, RP_HASH_SUNMD5},
+	    {"$3$$abcdef", RP_PW_HASH, RP_HASH_NT},
+	    {"_J9..abcdefghijklmno", RP_PW_HASH, RP_HASH_BSDI},
+	    {"ab01234567890", RP_PW_HASH, RP_HASH_DES},
+	    {"$9$unknown", RP_PW_HASH, RP_HASH_UNKNOWN},
+	    {"NP", RP_PW_OTHER, RP_HASH_NONE},
+	    {"xx", RP_PW_OTHER, RP_HASH_NONE},
 	};
 	enum rp_hash_scheme h;
 
@@ -295,14 +295,14 @@ static void test_login_defs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_passwd_debian),
-		cmocka_unit_test(test_passwd_malformed),
-		cmocka_unit_test(test_passwd_nis_and_hashes),
-		cmocka_unit_test(test_passwd_long_line_nul_binary),
-		cmocka_unit_test(test_classify),
-		cmocka_unit_test(test_shadow),
-		cmocka_unit_test(test_group),
-		cmocka_unit_test(test_login_defs),
+	    cmocka_unit_test(test_passwd_debian),
+	    cmocka_unit_test(test_passwd_malformed),
+	    cmocka_unit_test(test_passwd_nis_and_hashes),
+	    cmocka_unit_test(test_passwd_long_line_nul_binary),
+	    cmocka_unit_test(test_classify),
+	    cmocka_unit_test(test_shadow),
+	    cmocka_unit_test(test_group),
+	    cmocka_unit_test(test_login_defs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

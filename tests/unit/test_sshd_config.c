@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka.h needs the headers above first */
 #include <cmocka.h>
 
 #include <errno.h>
@@ -103,7 +104,7 @@ static int load(struct fixture *fx)
 }
 
 static const struct rp_sshd_directive *find(const struct rp_sshd_config *cfg, int block, const char *kw,
-					     size_t nth)
+					    size_t nth)
 {
 	for (size_t i = 0; i < cfg->n; i++)
 		if (cfg->v[i].block == block && strcmp(cfg->v[i].keyword, kw) == 0 && nth-- == 0)
@@ -115,7 +116,8 @@ static bool has_problem(const struct rp_sshd_config *cfg, const char *path, unsi
 {
 	for (size_t i = 0; i < cfg->nproblems; i++)
 		if ((path == NULL || strcmp(cfg->problems[i].path, path) == 0) &&
-		    (line == 0 || cfg->problems[i].line == line) && strstr(cfg->problems[i].msg, text) != NULL)
+		    (line == 0 || cfg->problems[i].line == line) &&
+		    strstr(cfg->problems[i].msg, text) != NULL)
 			return true;
 	return false;
 }
@@ -327,7 +329,8 @@ static void test_match_blocks(void **state)
 static void test_garbage(void **state)
 {
 	struct fixture *fx = *state;
-	static const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0garbage\n";
+	static const char bin[] = "\x7f"
+				  "ELF\x02\x01\x01\0\0\0garbage\n";
 
 	put(fx, "/etc/ssh/sshd_config", bin, sizeof(bin) - 1);
 	assert_int_equal(load(fx), RP_ERR_BINARY);
@@ -341,7 +344,8 @@ static void test_text_garbage(void **state)
 	size_t n = 0;
 
 	/* no NUL in the first 8 KiB, then noise: every bad line is named */
-	n += (size_t)snprintf(data + n, sizeof(data) - n, "Port 22\n\x01\x02\xff\xfe zz\nNoSuchOption 1\n"
+	n += (size_t)snprintf(data + n, sizeof(data) - n,
+			      "Port 22\n\x01\x02\xff\xfe zz\nNoSuchOption 1\n"
 			      "PermitRootLogin \"unterminated\nPermitRootLogin\n=x\n");
 	for (; n < 8300; n++)
 		data[n] = 'a';
@@ -400,8 +404,9 @@ static void test_symlink_escape(void **state)
 	assert_int_equal(symlink("z.conf", link), 0);
 	assert_int_equal(load(fx), RP_OK);
 	assert_true(has_problem(&fx->cfg, NULL, 1, "inside-the-root"));
-	assert_true(has_problem(&fx->cfg, NULL, 1, "/etc/ssh/sshd_config.d/y.conf: file or entry does not exist") ||
-		    has_problem(&fx->cfg, NULL, 1, "y.conf"));
+	assert_true(
+	    has_problem(&fx->cfg, NULL, 1, "/etc/ssh/sshd_config.d/y.conf: file or entry does not exist") ||
+	    has_problem(&fx->cfg, NULL, 1, "y.conf"));
 	assert_true(has_problem(&fx->cfg, NULL, 1, "z.conf"));
 	for (size_t i = 0; i < fx->cfg.nproblems; i++)
 		assert_null(strstr(fx->cfg.problems[i].msg, "root:x:0:0"));
@@ -410,13 +415,17 @@ static void test_symlink_escape(void **state)
 static void test_no_io(void **state)
 {
 	struct fixture *fx = *state;
-	static const char text[] = "Include foo.conf\nMatch\nMatch User\nMatch bogus x\nPort 22\n";
+	static const char text[] = "Include foo.conf\nMatch\nMatch User\nMatch bogus x\nPort 22\n"
+				   "PermitRootLogin # yes\n";
 
 	assert_int_equal(rp_sshd_parse(&fx->cfg, "mem", text, sizeof(text) - 1, NULL, NULL), RP_OK);
 	assert_true(has_problem(&fx->cfg, "mem", 1, "not followed"));
 	assert_true(has_problem(&fx->cfg, "mem", 2, "no argument"));
 	assert_true(has_problem(&fx->cfg, "mem", 3, "needs an argument"));
 	assert_true(has_problem(&fx->cfg, "mem", 4, "unsupported Match criterion"));
+	assert_true(has_problem(&fx->cfg, "mem", 6, "no argument"));
+	assert_null(find(&fx->cfg, 3, "permitrootlogin", 0));
+	assert_int_equal(fx->cfg.n, 1);
 }
 
 static void test_algorithms(void **state)
@@ -496,21 +505,21 @@ static void test_absent(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_first_wins_and_accumulate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_include_glob_relative, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_include_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_include_loop, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_include_depth, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_match_blocks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_text_garbage, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_long_line, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_symlink_escape, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_no_io, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_algorithms, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pam, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_absent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_first_wins_and_accumulate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_include_glob_relative, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_include_missing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_include_loop, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_include_depth, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_match_blocks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_text_garbage, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_long_line, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_symlink_escape, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_no_io, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_algorithms, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_pam, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_absent, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("sshd_config", tests, NULL, NULL);

@@ -34,7 +34,8 @@ static void check_admin_name(const void *facts, const struct rp_policy *pol, str
 	if (!source_ok(em, f->status, RP_PASSWD_PATH))
 		return;
 	if (pol->admin_names.n == 0) {
-		rp_emitf(em, RP_ST_NA, NULL, NULL, 0, "no admin names configured (policy admin_names is empty)");
+		rp_emitf(em, RP_ST_NA, NULL, NULL, 0,
+			 "no admin names configured (policy admin_names is empty)");
 		return;
 	}
 	for (size_t k = 0; k < pol->admin_names.n; k++) {
@@ -53,15 +54,18 @@ static void check_admin_name(const void *facts, const struct rp_policy *pol, str
 			target = rp_asprintf("user %s", name_of(e));
 			if (e->nis)
 				rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
-					 "NIS compat line names %s (matches the reserved name %s)", e->name, bad);
+					 "NIS compat line names %s (matches the reserved name %s)", e->name,
+					 bad);
 			else
 				rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
-					 "account %s exists (UID %ld; reserved name %s)", e->name, e->uid, bad);
+					 "account %s exists (UID %ld; reserved name %s)", e->name, e->uid,
+					 bad);
 			free(target);
 		}
 		if (!hit) {
 			target = rp_asprintf("user %s", bad);
-			rp_emitf(em, RP_ST_PASS, target, RP_PASSWD_PATH, 0, "no account named %s (any case)", bad);
+			rp_emitf(em, RP_ST_PASS, target, RP_PASSWD_PATH, 0, "no account named %s (any case)",
+				 bad);
 			free(target);
 		}
 	}
@@ -87,8 +91,9 @@ static void check_uid0(const void *facts, const struct rp_policy *pol, struct rp
 	}
 	if (primary != NULL) {
 		target = rp_asprintf("user %s", primary->name);
-		rp_emitf(em, RP_ST_PASS, target, RP_PASSWD_PATH, primary->line, "%s is the superuser (UID 0)%s",
-			 primary->name, n0 == 1 ? ", the only account with UID 0" : "");
+		rp_emitf(em, RP_ST_PASS, target, RP_PASSWD_PATH, primary->line,
+			 "%s is the superuser (UID 0)%s", primary->name,
+			 n0 == 1 ? ", the only account with UID 0" : "");
 		free(target);
 	} else {
 		rp_emitf(em, RP_ST_PASS, NULL, RP_PASSWD_PATH, 0, "no account has UID 0");
@@ -103,7 +108,8 @@ static void check_uid0(const void *facts, const struct rp_policy *pol, struct rp
 				 "NIS compat line %s sets UID 0 for the accounts it imports", e->name);
 		else
 			rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
-				 "%s has UID 0 besides %s: a second superuser account", e->name, primary->name);
+				 "%s has UID 0 besides %s: a second superuser account", e->name,
+				 primary->name);
 		free(target);
 	}
 }
@@ -125,7 +131,8 @@ static void check_empty_password(const void *facts, const struct rp_policy *pol,
 		 * consulted when the field is "x" */
 		target = rp_asprintf("user %s", e->name);
 		rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
-			 "password field of %s is empty in %s: no password is needed", e->name, RP_PASSWD_PATH);
+			 "password field of %s is empty in %s: no password is needed", e->name,
+			 RP_PASSWD_PATH);
 		free(target);
 		fails++;
 	}
@@ -143,7 +150,8 @@ static void check_empty_password(const void *facts, const struct rp_policy *pol,
 			continue;
 		target = rp_asprintf("user %s", e->name);
 		rp_emitf(em, RP_ST_FAIL, target, RP_SHADOW_PATH, e->line,
-			 "password field of %s is empty in %s: no password is needed", e->name, RP_SHADOW_PATH);
+			 "password field of %s is empty in %s: no password is needed", e->name,
+			 RP_SHADOW_PATH);
 		free(target);
 		fails++;
 	}
@@ -155,7 +163,8 @@ static void check_empty_password(const void *facts, const struct rp_policy *pol,
 			 locked);
 	else
 		rp_emitf(em, RP_ST_PASS, RP_PASSWD_PATH, RP_PASSWD_PATH, 0,
-			 "%zu entries, none with an empty password field (no %s)", f->passwd.n, RP_SHADOW_PATH);
+			 "%zu entries, none with an empty password field (no %s)", f->passwd.n,
+			 RP_SHADOW_PATH);
 }
 
 static const char *base_name(const char *path)
@@ -208,21 +217,23 @@ static void check_system_shell(const void *facts, const struct rp_policy *pol, s
 		bad++;
 		target = rp_asprintf("user %s", e->name);
 		if (password_locked(f, e)) {
-			rp_emitf(em, RP_ST_WARN, target, RP_PASSWD_PATH, e->line,
-				 "system account %s (UID %ld) has login shell %s%s; its password is locked, but "
-				 "keys or su still give a shell",
-				 e->name, e->uid, sh, e->shell[0] ? "" : " (empty field)");
+			rp_emitf(
+			    em, RP_ST_WARN, target, RP_PASSWD_PATH, e->line,
+			    "system account %s (UID %ld) has login shell %s%s; its password is locked, but "
+			    "keys or su still give a shell",
+			    e->name, e->uid, sh, e->shell[0] ? "" : " (empty field)");
 			rp_emit_severity(em, RP_SEV_LOW);
 		} else {
 			rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
-				 "system account %s (UID %ld) has login shell %s%s and a usable password", e->name,
-				 e->uid, sh, e->shell[0] ? "" : " (empty field)");
+				 "system account %s (UID %ld) has login shell %s%s and a usable password",
+				 e->name, e->uid, sh, e->shell[0] ? "" : " (empty field)");
 		}
 		free(target);
 	}
 	if (bad == 0) {
 		rp_emitf(em, RP_ST_PASS, RP_PASSWD_PATH, RP_PASSWD_PATH, 0,
-			 "%zu system accounts (UID below %ld or above %ld, root excepted), none with a login shell",
+			 "%zu system accounts (UID below %ld or above %ld, root excepted), none with a login "
+			 "shell",
 			 nsys, uid_min, uid_max);
 		if (f->defs.uid_min_line > 0)
 			rp_emit_more(em, RP_LOGIN_DEFS_PATH, f->defs.uid_min_line, "UID_MIN %ld", uid_min);
@@ -265,10 +276,11 @@ static void check_shared_uid(const void *facts, const struct rp_policy *pol, str
 			continue;
 		groups++;
 		target = rp_asprintf("UID %ld", v[i]->uid);
-		rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, v[i]->line, "UID %ld is shared by %zu accounts: %s",
-			 v[i]->uid, j - i, v[i]->name);
+		rp_emitf(em, RP_ST_FAIL, target, RP_PASSWD_PATH, v[i]->line,
+			 "UID %ld is shared by %zu accounts: %s", v[i]->uid, j - i, v[i]->name);
 		for (size_t k = i + 1; k < j; k++)
-			rp_emit_more(em, RP_PASSWD_PATH, v[k]->line, "%s also has UID %ld", v[k]->name, v[k]->uid);
+			rp_emit_more(em, RP_PASSWD_PATH, v[k]->line, "%s also has UID %ld", v[k]->name,
+				     v[k]->uid);
 		free(target);
 	}
 	if (groups == 0)
@@ -324,15 +336,15 @@ static void check_weak_hash(const void *facts, const struct rp_policy *pol, stru
 		bad++;
 		target = rp_asprintf("user %s", e->name);
 		rp_emitf(em, e->pw == RP_PW_LOCKED ? RP_ST_WARN : RP_ST_FAIL, target, RP_PASSWD_PATH, e->line,
-			 "%spassword of %s is hashed with %s", e->pw == RP_PW_LOCKED ? "locked " : "", e->name,
-			 rp_hash_scheme_name(e->scheme));
+			 "%spassword of %s is hashed with %s", e->pw == RP_PW_LOCKED ? "locked " : "",
+			 e->name, rp_hash_scheme_name(e->scheme));
 		if (e->pw == RP_PW_LOCKED)
 			rp_emit_severity(em, RP_SEV_LOW);
 		free(target);
 	}
 	if (f->shadow_status == RP_ERR_NOTFOUND && total == 0 && f->login_defs_status != RP_OK) {
-		rp_emitf(em, RP_ST_NA, RP_SHADOW_PATH, RP_SHADOW_PATH, 0,
-			 "no %s and no password hash in %s", RP_SHADOW_PATH, RP_PASSWD_PATH);
+		rp_emitf(em, RP_ST_NA, RP_SHADOW_PATH, RP_SHADOW_PATH, 0, "no %s and no password hash in %s",
+			 RP_SHADOW_PATH, RP_PASSWD_PATH);
 		return;
 	}
 	if (f->shadow_status != RP_OK && f->shadow_status != RP_ERR_NOTFOUND)
@@ -349,8 +361,8 @@ static void check_weak_hash(const void *facts, const struct rp_policy *pol, stru
 		target = rp_asprintf("user %s", e->name);
 		/* a locked hash comes back with "usermod -U" */
 		rp_emitf(em, e->pw == RP_PW_LOCKED ? RP_ST_WARN : RP_ST_FAIL, target, RP_SHADOW_PATH, e->line,
-			 "%spassword of %s is hashed with %s", e->pw == RP_PW_LOCKED ? "locked " : "", e->name,
-			 rp_hash_scheme_name(e->scheme));
+			 "%spassword of %s is hashed with %s", e->pw == RP_PW_LOCKED ? "locked " : "",
+			 e->name, rp_hash_scheme_name(e->scheme));
 		if (e->pw == RP_PW_LOCKED)
 			rp_emit_severity(em, RP_SEV_LOW);
 		free(target);
@@ -368,8 +380,8 @@ static void check_weak_hash(const void *facts, const struct rp_policy *pol, stru
 	rp_buf_init(&sum, 1024);
 	for (int s = RP_HASH_NONE + 1; s <= RP_HASH_UNKNOWN; s++)
 		if (count[s] > 0)
-			rp_buf_addf(&sum, "%s%s: %zu", sum.len ? ", " : "", rp_hash_scheme_name((enum rp_hash_scheme)s),
-				    count[s]);
+			rp_buf_addf(&sum, "%s%s: %zu", sum.len ? ", " : "",
+				    rp_hash_scheme_name((enum rp_hash_scheme)s), count[s]);
 	rp_emitf(em, RP_ST_PASS, f->shadow_status == RP_OK ? RP_SHADOW_PATH : RP_PASSWD_PATH,
 		 f->shadow_status == RP_OK ? RP_SHADOW_PATH : RP_PASSWD_PATH, 0,
 		 "%zu password hashes, none with a weak scheme%s%s%s", total, total ? " (" : "",
@@ -418,31 +430,63 @@ static void check_nis_compat(const void *facts, const struct rp_policy *pol, str
 }
 
 const struct rp_check rp_checks_accounts[] = {
-	{"accounts.admin-name", "No account uses a reserved administrator name", {"6.2"}, RP_SEV_MEDIUM,
-	 RP_TARGET_HOST,
-	 "Rename or remove the account (usermod -l NEW OLD) and give administrators personal accounts.",
-	 check_admin_name},
-	{"accounts.uid0", "Only root has UID 0", {"6.1"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "Remove the extra UID 0 accounts or give them their own UID; administrators use sudo from "
-	 "personal accounts.",
-	 check_uid0},
-	{"accounts.empty-password", "No account has an empty password", {"6.4"}, RP_SEV_CRITICAL, RP_TARGET_HOST,
-	 "Lock the account (passwd -l NAME) or set a strong password.", check_empty_password},
-	{"accounts.system-shell", "System accounts have no login shell", {"2.1", "6.1"}, RP_SEV_MEDIUM,
-	 RP_TARGET_HOST, "Set the shell to /usr/sbin/nologin (usermod -s /usr/sbin/nologin NAME).",
-	 check_system_shell},
-	{"accounts.shared-uid", "No two accounts share a UID", {"6.1"}, RP_SEV_MEDIUM, RP_TARGET_HOST,
-	 "Give every account its own UID so that actions can be traced to one person.", check_shared_uid},
-	{"accounts.passwd-hash-in-passwd", "Password hashes are kept in /etc/shadow, not /etc/passwd",
-	 {"4.4", "6.4"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "Move the hashes to /etc/shadow (pwconv) and leave 'x' in /etc/passwd.", check_hash_in_passwd},
-	{"accounts.weak-hash", "Passwords are hashed with a strong scheme", {"8.a", "6.4"}, RP_SEV_HIGH,
-	 RP_TARGET_HOST,
-	 "Set ENCRYPT_METHOD YESCRYPT or SHA512 in /etc/login.defs and have the users change their "
-	 "passwords.",
-	 check_weak_hash},
-	{"accounts.nis-compat", "No NIS compat entries import unseen accounts", {"6.1"}, RP_SEV_MEDIUM,
-	 RP_TARGET_HOST, "Remove the '+'/'-' lines, or audit the NIS/LDAP directory they import.",
-	 check_nis_compat},
-	{.id = NULL},
+    {"accounts.admin-name",
+     "No account uses a reserved administrator name",
+     {"6.2"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Rename or remove the account (usermod -l NEW OLD) and give administrators personal accounts.",
+     check_admin_name},
+    {"accounts.uid0",
+     "Only root has UID 0",
+     {"6.1"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Remove the extra UID 0 accounts or give them their own UID; administrators use sudo from "
+     "personal accounts.",
+     check_uid0},
+    {"accounts.empty-password",
+     "No account has an empty password",
+     {"6.4"},
+     RP_SEV_CRITICAL,
+     RP_TARGET_HOST,
+     "Lock the account (passwd -l NAME) or set a strong password.",
+     check_empty_password},
+    {"accounts.system-shell",
+     "System accounts have no login shell",
+     {"2.1", "6.1"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Set the shell to /usr/sbin/nologin (usermod -s /usr/sbin/nologin NAME).",
+     check_system_shell},
+    {"accounts.shared-uid",
+     "No two accounts share a UID",
+     {"6.1"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Give every account its own UID so that actions can be traced to one person.",
+     check_shared_uid},
+    {"accounts.passwd-hash-in-passwd",
+     "Password hashes are kept in /etc/shadow, not /etc/passwd",
+     {"4.4", "6.4"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Move the hashes to /etc/shadow (pwconv) and leave 'x' in /etc/passwd.",
+     check_hash_in_passwd},
+    {"accounts.weak-hash",
+     "Passwords are hashed with a strong scheme",
+     {"8.a", "6.4"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Set ENCRYPT_METHOD YESCRYPT or SHA512 in /etc/login.defs and have the users change their "
+     "passwords.",
+     check_weak_hash},
+    {"accounts.nis-compat",
+     "No NIS compat entries import unseen accounts",
+     {"6.1"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Remove the '+'/'-' lines, or audit the NIS/LDAP directory they import.",
+     check_nis_compat},
+    {.id = NULL},
 };

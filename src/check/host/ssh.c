@@ -21,8 +21,8 @@ static const struct rp_ssh_facts *ssh_facts(const void *facts, struct rp_emit *e
 	if (f->status == RP_OK)
 		return f;
 	if (f->status == RP_ERR_NOTFOUND)
-		rp_emitf(em, RP_ST_NA, "sshd", CFG, 0, "%s not found: sshd is not installed or not configured",
-			 CFG);
+		rp_emitf(em, RP_ST_NA, "sshd", CFG, 0,
+			 "%s not found: sshd is not installed or not configured", CFG);
 	else
 		rp_emitf(em, RP_ST_ERROR, "sshd", CFG, 0, "cannot read %s: %s", CFG, rp_strerror(f->status));
 	return NULL;
@@ -70,7 +70,8 @@ static void emit_setting(struct rp_emit *em, enum rp_status st, const char *targ
 		if (s.dir)
 			rp_emit_more(em, s.dir->path, s.dir->line, "%s", s.dir->text);
 		else
-			rp_emit_more(em, CFG, 0, "%s not set; OpenSSH default is %s", name, s.value ? s.value : "?");
+			rp_emit_more(em, CFG, 0, "%s not set; OpenSSH default is %s", name,
+				     s.value ? s.value : "?");
 	}
 }
 
@@ -129,16 +130,16 @@ static void check_permit_root(const void *facts, const struct rp_policy *pol, st
 
 enum {
 	FACTOR_PASSWORD = 1 << 0, /* something known: a password, via sshd or PAM */
-	FACTOR_KEY = 1 << 1,      /* a private key (publickey) */
-	FACTOR_OTP = 1 << 2,      /* a PAM second-factor module (token, app, certificate) */
+	FACTOR_KEY = 1 << 1,	  /* a private key (publickey) */
+	FACTOR_OTP = 1 << 2,	  /* a PAM second-factor module (token, app, certificate) */
 	FACTOR_KERBEROS = 1 << 3,
-	FACTOR_HOST = 1 << 4,     /* hostbased: the client host, not the person */
+	FACTOR_HOST = 1 << 4, /* hostbased: the client host, not the person */
 };
 
 struct pam_summary {
 	const struct rp_pam_auth *second; /* a mandatory second-factor module */
 	const struct rp_pam_auth *weak2;  /* a second-factor module that can be skipped */
-	bool password;                    /* a password module is in the stack */
+	bool password;			  /* a password module is in the stack */
 };
 
 static bool pam_mandatory(const struct rp_pam_auth *a)
@@ -155,7 +156,7 @@ static bool pam_mandatory(const struct rp_pam_auth *a)
 
 static struct pam_summary pam_summarise(const struct rp_ssh_facts *f)
 {
-	static const char *const pw[] = {"pam_unix", "pam_unix2", "pam_sss", "pam_ldap", "pam_krb5",
+	static const char *const pw[] = {"pam_unix",	"pam_unix2",  "pam_sss",     "pam_ldap", "pam_krb5",
 					 "pam_winbind", "pam_userdb", "pam_pwdfile", NULL};
 	struct pam_summary s = {0};
 
@@ -233,10 +234,11 @@ static int popcount(int x)
 }
 
 /* Calls fn for each usable authentication path with its factors. */
-static void each_path(const struct auth_ctx *a, void (*fn)(void *arg, const char *path, int factors), void *arg)
+static void each_path(const struct auth_ctx *a, void (*fn)(void *arg, const char *path, int factors),
+		      void *arg)
 {
-	static const char *const single[] = {"publickey", "password", "keyboard-interactive", "hostbased",
-					     "gssapi-with-mic", NULL};
+	static const char *const single[] = {"publickey", "password",	     "keyboard-interactive",
+					     "hostbased", "gssapi-with-mic", NULL};
 	const struct rp_sshd_directive *d = a->methods.dir;
 
 	if (d == NULL || d->argc == 0 || strcmp(d->argv[0], "any") == 0) {
@@ -272,8 +274,8 @@ static void each_path(const struct auth_ctx *a, void (*fn)(void *arg, const char
 }
 
 struct path_result {
-	char *bad;   /* the first path that fails the check */
-	char *good;  /* the first path that passes */
+	char *bad;  /* the first path that fails the check */
+	char *good; /* the first path that passes */
 	size_t n;
 };
 
@@ -301,12 +303,12 @@ static void more_auth_evidence(struct rp_emit *em, const struct auth_ctx *a)
 	emit_setting(em, 0, NULL, "UsePAM", a->pam, false);
 	emit_setting(em, 0, NULL, "AuthenticationMethods", a->methods, false);
 	if (a->ps.second)
-		rp_emit_more(em, a->ps.second->path, a->ps.second->line, "auth %s %s %s", a->ps.second->control,
-			     a->ps.second->module, a->ps.second->args);
+		rp_emit_more(em, a->ps.second->path, a->ps.second->line, "auth %s %s %s",
+			     a->ps.second->control, a->ps.second->module, a->ps.second->args);
 	else if (a->ps.weak2)
 		rp_emit_more(em, a->ps.weak2->path, a->ps.weak2->line,
-			     "auth %s %s %s (can be skipped: not a mandatory second factor)", a->ps.weak2->control,
-			     a->ps.weak2->module, a->ps.weak2->args);
+			     "auth %s %s %s (can be skipped: not a mandatory second factor)",
+			     a->ps.weak2->control, a->ps.weak2->module, a->ps.weak2->args);
 }
 
 static void password_one(struct rp_emit *em, const struct rp_ssh_facts *f, int block, const char *target)
@@ -318,7 +320,8 @@ static void password_one(struct rp_emit *em, const struct rp_ssh_facts *f, int b
 	each_path(&a, path_password_only, &r);
 	if (r.bad)
 		rp_emitf(em, RP_ST_FAIL, target, NULL, 0,
-			 "a password alone logs in (authentication path '%s') without a second factor", r.bad);
+			 "a password alone logs in (authentication path '%s') without a second factor",
+			 r.bad);
 	else
 		rp_emitf(em, RP_ST_PASS, target, NULL, 0, "no authentication path accepts a password alone");
 	more_auth_evidence(em, &a);
@@ -328,9 +331,13 @@ static void password_one(struct rp_emit *em, const struct rp_ssh_facts *f, int b
 
 static bool block_sets_auth(const struct rp_ssh_facts *f, int b)
 {
-	static const char *const kws[] = {"passwordauthentication", "kbdinteractiveauthentication",
-					  "authenticationmethods", "pubkeyauthentication",
-					  "hostbasedauthentication", "gssapiauthentication", NULL};
+	static const char *const kws[] = {"passwordauthentication",
+					  "kbdinteractiveauthentication",
+					  "authenticationmethods",
+					  "pubkeyauthentication",
+					  "hostbasedauthentication",
+					  "gssapiauthentication",
+					  NULL};
 
 	for (size_t i = 0; kws[i]; i++)
 		if (rp_ssh_find(f, b, kws[i]) != NULL)
@@ -377,12 +384,13 @@ static void mfa_one(struct rp_emit *em, const struct rp_ssh_facts *f, int block,
 	auth_ctx_init(&a, f, block);
 	each_path(&a, path_mfa, &r);
 	if (r.bad)
-		rp_emitf(em, RP_ST_FAIL, target, NULL, 0, "authentication path '%s' needs a single factor", r.bad);
+		rp_emitf(em, RP_ST_FAIL, target, NULL, 0, "authentication path '%s' needs a single factor",
+			 r.bad);
 	else if (r.n == 0)
 		rp_emitf(em, RP_ST_FAIL, target, NULL, 0, "no authentication path can succeed");
 	else
-		rp_emitf(em, RP_ST_PASS, target, NULL, 0, "every authentication path needs two factors (e.g. '%s')",
-			 r.good);
+		rp_emitf(em, RP_ST_PASS, target, NULL, 0,
+			 "every authentication path needs two factors (e.g. '%s')", r.good);
 	more_auth_evidence(em, &a);
 	emit_setting(em, 0, NULL, "PubkeyAuthentication", a.pub, false);
 	free(r.bad);
@@ -434,7 +442,8 @@ static void check_allow_users(const void *facts, const struct rp_policy *pol, st
 		    (strcmp(d->keyword, "allowusers") != 0 && strcmp(d->keyword, "allowgroups") != 0))
 			continue;
 		if (first)
-			rp_emitf(em, restricted ? RP_ST_PASS : (pol->ssh_require_allow ? RP_ST_FAIL : RP_ST_WARN),
+			rp_emitf(em,
+				 restricted ? RP_ST_PASS : (pol->ssh_require_allow ? RP_ST_FAIL : RP_ST_WARN),
 				 "sshd", d->path, d->line, "%s", d->text);
 		else
 			rp_emit_more(em, d->path, d->line, "%s", d->text);
@@ -540,7 +549,11 @@ static void check_algs(const void *facts, struct rp_emit *em, const struct rp_ss
 		rp_emitf(em, RP_ST_FAIL, "sshd", NULL, 0, "weak %s offered: %s", name, bad.data);
 	else
 		rp_emitf(em, RP_ST_PASS, "sshd", NULL, 0, "no weak %s offered", name);
-	emit_setting(em, 0, NULL, kw[0] == 'c' ? "Ciphers" : kw[0] == 'm' ? "MACs" : "KexAlgorithms", s, false);
+	emit_setting(em, 0, NULL,
+		     kw[0] == 'c'   ? "Ciphers"
+		     : kw[0] == 'm' ? "MACs"
+				    : "KexAlgorithms",
+		     s, false);
 	{
 		struct rp_buf all;
 		rp_buf_init(&all, 8192);
@@ -674,8 +687,9 @@ static void check_login_grace(const void *facts, const struct rp_policy *pol, st
 		st = secs == 0 || secs > MAX_GRACE ? RP_ST_WARN : RP_ST_PASS;
 	emit_setting(em, st, "sshd", "LoginGraceTime", s, true);
 	if (st == RP_ST_WARN)
-		rp_emit_more(em, NULL, 0, secs == 0 ? "no time limit for unauthenticated connections"
-						    : "unauthenticated connections are kept longer than 60 seconds");
+		rp_emit_more(em, NULL, 0,
+			     secs == 0 ? "no time limit for unauthenticated connections"
+				       : "unauthenticated connections are kept longer than 60 seconds");
 }
 
 static void check_user_env(const void *facts, const struct rp_policy *pol, struct rp_emit *em)
@@ -707,7 +721,7 @@ static void check_integrity(const void *facts, const struct rp_policy *pol, stru
 		/* rejected syntax: sshd refuses to start; unreadable input: we
 		 * could not see everything sshd would */
 		enum rp_status st = p->err == RP_ERR_PARSE ? RP_ST_FAIL
-				    : p->err == RP_OK      ? RP_ST_WARN
+				    : p->err == RP_OK	   ? RP_ST_WARN
 							   : RP_ST_ERROR;
 		rp_emitf(em, st, "sshd", p->path, p->line, "%s", p->msg);
 		bad++;
@@ -719,47 +733,114 @@ static void check_integrity(const void *facts, const struct rp_policy *pol, stru
 		bad++;
 	}
 	if (bad == 0) {
-		rp_emitf(em, RP_ST_PASS, "sshd", CFG, 0, "%zu file(s) read, every line understood", f->cfg.files.n);
+		rp_emitf(em, RP_ST_PASS, "sshd", CFG, 0, "%zu file(s) read, every line understood",
+			 f->cfg.files.n);
 		for (size_t i = 1; i < f->cfg.files.n && i < 20; i++)
 			rp_emit_more(em, f->cfg.files.v[i], 0, "included");
 	}
 }
 
 const struct rp_check rp_checks_ssh[] = {
-	{"ssh.permit-root-login", "Root cannot log in over SSH", {"6.1", "6.4"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "Set 'PermitRootLogin no' in sshd_config and log in with personal accounts.", check_permit_root},
-	{"ssh.password-authentication", "A password alone does not log in over SSH", {"6.4"}, RP_SEV_HIGH,
-	 RP_TARGET_HOST,
-	 "Set 'PasswordAuthentication no' and 'KbdInteractiveAuthentication no', or require a second "
-	 "factor with AuthenticationMethods.",
-	 check_password_auth},
-	{"ssh.second-factor", "SSH logins need a second factor", {"6.4"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "Set e.g. 'AuthenticationMethods publickey,keyboard-interactive' with a PAM second-factor module "
-	 "(pam_google_authenticator, pam_u2f, ...) required in /etc/pam.d/sshd.",
-	 check_second_factor},
-	{"ssh.allow-users", "SSH logins are limited to named users or groups", {"6.1"}, RP_SEV_MEDIUM,
-	 RP_TARGET_HOST, "List the administrators in 'AllowUsers' or 'AllowGroups' in sshd_config.",
-	 check_allow_users},
-	{"ssh.listen-address", "sshd listens only on the addresses it needs", {"6.3", "2.8"}, RP_SEV_MEDIUM,
-	 RP_TARGET_HOST, "Set 'ListenAddress' to the management interface's address.", check_listen_address},
-	{"ssh.weak-ciphers", "sshd offers no weak ciphers", {"2.3", "8.a"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "Remove weak ciphers, e.g. 'Ciphers -*-cbc,3des-*'.", check_weak_ciphers},
-	{"ssh.weak-macs", "sshd offers no weak MACs", {"2.3", "8.a"}, RP_SEV_MEDIUM, RP_TARGET_HOST,
-	 "Remove weak MACs, e.g. 'MACs -hmac-sha1*,umac-64*,hmac-md5*'.", check_weak_macs},
-	{"ssh.weak-kex", "sshd offers no weak key exchange", {"2.3", "8.a"}, RP_SEV_MEDIUM, RP_TARGET_HOST,
-	 "Remove weak key exchange methods, e.g. 'KexAlgorithms -*-sha1'.", check_weak_kex},
-	{"ssh.x11-forwarding", "X11 forwarding is off", {"2.2"}, RP_SEV_LOW, RP_TARGET_HOST,
-	 "Set 'X11Forwarding no' in sshd_config.", check_x11},
-	{"ssh.permit-empty-passwords", "Accounts with empty passwords cannot log in", {"6.4"}, RP_SEV_CRITICAL,
-	 RP_TARGET_HOST, "Set 'PermitEmptyPasswords no' in sshd_config.", check_empty_passwords},
-	{"ssh.max-auth-tries", "Few authentication attempts per connection", {"6.4", "8.a"}, RP_SEV_LOW,
-	 RP_TARGET_HOST, "Set 'MaxAuthTries 4' (or fewer) in sshd_config.", check_max_auth_tries},
-	{"ssh.login-grace-time", "Unauthenticated connections time out quickly", {"8.a"}, RP_SEV_LOW,
-	 RP_TARGET_HOST, "Set 'LoginGraceTime 60' (or less) in sshd_config.", check_login_grace},
-	{"ssh.permit-user-environment", "Users cannot set the environment of sshd sessions", {"8.a"},
-	 RP_SEV_MEDIUM, RP_TARGET_HOST, "Set 'PermitUserEnvironment no' in sshd_config.", check_user_env},
-	{"ssh.config-integrity", "sshd_config is readable and valid", {"8.a"}, RP_SEV_MEDIUM, RP_TARGET_HOST,
-	 "Fix the lines named: sshd refuses to start on them, or rampart could not read all of the configuration.",
-	 check_integrity},
-	{.id = NULL},
+    {"ssh.permit-root-login",
+     "Root cannot log in over SSH",
+     {"6.1", "6.4"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Set 'PermitRootLogin no' in sshd_config and log in with personal accounts.",
+     check_permit_root},
+    {"ssh.password-authentication",
+     "A password alone does not log in over SSH",
+     {"6.4"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Set 'PasswordAuthentication no' and 'KbdInteractiveAuthentication no', or require a second "
+     "factor with AuthenticationMethods.",
+     check_password_auth},
+    {"ssh.second-factor",
+     "SSH logins need a second factor",
+     {"6.4"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Set e.g. 'AuthenticationMethods publickey,keyboard-interactive' with a PAM second-factor module "
+     "(pam_google_authenticator, pam_u2f, ...) required in /etc/pam.d/sshd.",
+     check_second_factor},
+    {"ssh.allow-users",
+     "SSH logins are limited to named users or groups",
+     {"6.1"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "List the administrators in 'AllowUsers' or 'AllowGroups' in sshd_config.",
+     check_allow_users},
+    {"ssh.listen-address",
+     "sshd listens only on the addresses it needs",
+     {"6.3", "2.8"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Set 'ListenAddress' to the management interface's address.",
+     check_listen_address},
+    {"ssh.weak-ciphers",
+     "sshd offers no weak ciphers",
+     {"2.3", "8.a"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Remove weak ciphers, e.g. 'Ciphers -*-cbc,3des-*'.",
+     check_weak_ciphers},
+    {"ssh.weak-macs",
+     "sshd offers no weak MACs",
+     {"2.3", "8.a"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Remove weak MACs, e.g. 'MACs -hmac-sha1*,umac-64*,hmac-md5*'.",
+     check_weak_macs},
+    {"ssh.weak-kex",
+     "sshd offers no weak key exchange",
+     {"2.3", "8.a"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Remove weak key exchange methods, e.g. 'KexAlgorithms -*-sha1'.",
+     check_weak_kex},
+    {"ssh.x11-forwarding",
+     "X11 forwarding is off",
+     {"2.2"},
+     RP_SEV_LOW,
+     RP_TARGET_HOST,
+     "Set 'X11Forwarding no' in sshd_config.",
+     check_x11},
+    {"ssh.permit-empty-passwords",
+     "Accounts with empty passwords cannot log in",
+     {"6.4"},
+     RP_SEV_CRITICAL,
+     RP_TARGET_HOST,
+     "Set 'PermitEmptyPasswords no' in sshd_config.",
+     check_empty_passwords},
+    {"ssh.max-auth-tries",
+     "Few authentication attempts per connection",
+     {"6.4", "8.a"},
+     RP_SEV_LOW,
+     RP_TARGET_HOST,
+     "Set 'MaxAuthTries 4' (or fewer) in sshd_config.",
+     check_max_auth_tries},
+    {"ssh.login-grace-time",
+     "Unauthenticated connections time out quickly",
+     {"8.a"},
+     RP_SEV_LOW,
+     RP_TARGET_HOST,
+     "Set 'LoginGraceTime 60' (or less) in sshd_config.",
+     check_login_grace},
+    {"ssh.permit-user-environment",
+     "Users cannot set the environment of sshd sessions",
+     {"8.a"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Set 'PermitUserEnvironment no' in sshd_config.",
+     check_user_env},
+    {"ssh.config-integrity",
+     "sshd_config is readable and valid",
+     {"8.a"},
+     RP_SEV_MEDIUM,
+     RP_TARGET_HOST,
+     "Fix the lines named: sshd refuses to start on them, or rampart could not read all of the "
+     "configuration.",
+     check_integrity},
+    {.id = NULL},
 };

@@ -53,8 +53,8 @@ static bool read_elsewhere(const struct rp_sudoers *s, const struct rp_sudo_file
 static bool sudo_source(struct rp_emit *em, const struct rp_sudo_facts *f)
 {
 	if (f->status == RP_ERR_NOTFOUND) {
-		rp_emitf(em, RP_ST_NA, "sudo", RP_SUDOERS_PATH, 0, "%s does not exist: sudo is not configured",
-			 RP_SUDOERS_PATH);
+		rp_emitf(em, RP_ST_NA, "sudo", RP_SUDOERS_PATH, 0,
+			 "%s does not exist: sudo is not configured", RP_SUDOERS_PATH);
 		return false;
 	}
 	if (f->status != RP_OK) {
@@ -67,7 +67,8 @@ static bool sudo_source(struct rp_emit *em, const struct rp_sudo_facts *f)
 		if (sf->status == RP_OK || read_elsewhere(&f->sudoers, sf))
 			continue;
 		rp_emitf(em, RP_ST_ERROR, sf->path, sf->from ? sf->from : sf->path, sf->from_line,
-			 "cannot read %s: %s; its rules were not examined", sf->path, rp_strerror(sf->status));
+			 "cannot read %s: %s; its rules were not examined", sf->path,
+			 rp_strerror(sf->status));
 	}
 	return true;
 }
@@ -117,21 +118,24 @@ static void check_nopasswd_all(const void *facts, const struct rp_policy *pol, s
 			nopw = (c->tags & RP_SUDO_TAG_NOPASSWD) || d != NULL;
 			if (principal_kind(w) == P_ROOT) {
 				rp_emitf(em, RP_ST_PASS, w, r->file, r->line,
-					 "%s may run ALL%s; root needs no sudo password", w, nopw ? " without a password" : "");
+					 "%s may run ALL%s; root needs no sudo password", w,
+					 nopw ? " without a password" : "");
 			} else if (nopw) {
-				rp_emitf(em, RP_ST_FAIL, w, r->file, r->line, "%s may run ALL as root without a password (%s)",
-					 w, d ? "Defaults !authenticate" : "NOPASSWD");
+				rp_emitf(em, RP_ST_FAIL, w, r->file, r->line,
+					 "%s may run ALL as root without a password (%s)", w,
+					 d ? "Defaults !authenticate" : "NOPASSWD");
 				if (d != NULL)
 					rp_emit_more(em, d->file, d->line, "Defaults%s%s !authenticate",
 						     d->binding ? ":" : "", d->binding ? w : "");
 			} else {
-				rp_emitf(em, RP_ST_PASS, w, r->file, r->line, "%s may run ALL as root, with a password", w);
+				rp_emitf(em, RP_ST_PASS, w, r->file, r->line,
+					 "%s may run ALL as root, with a password", w);
 			}
 		}
 	}
 	if (grants == 0)
-		rp_emitf(em, RP_ST_PASS, "sudo", RP_SUDOERS_PATH, 0, "no rule grants ALL (%zu rules in %zu files)",
-			 s->nrules, s->nfiles);
+		rp_emitf(em, RP_ST_PASS, "sudo", RP_SUDOERS_PATH, 0,
+			 "no rule grants ALL (%zu rules in %zu files)", s->nrules, s->nfiles);
 }
 
 /* The group name of a group principal ("%sudo", "%#27", "%:dom", "+net"). */
@@ -172,20 +176,25 @@ static void check_broad_group(const void *facts, const struct rp_policy *pol, st
 				continue;
 			n++;
 			if (p == P_ALL) {
-				rp_emitf(em, RP_ST_FAIL, "ALL", r->file, r->line, "every user may run ALL as root");
+				rp_emitf(em, RP_ST_FAIL, "ALL", r->file, r->line,
+					 "every user may run ALL as root");
 				continue;
 			}
 			g = group_name(h, w, tmp, sizeof(tmp));
 			if (rp_strlist_has_ci(&pol->sudo_broad_groups, g))
 				rp_emitf(em, RP_ST_FAIL, w, r->file, r->line,
-					 "group %s may run ALL as root, and it is too broad (policy sudo_broad_groups)", g);
+					 "group %s may run ALL as root, and it is too broad (policy "
+					 "sudo_broad_groups)",
+					 g);
 			else
 				rp_emitf(em, RP_ST_PASS, w, r->file, r->line,
-					 "group %s may run ALL as root; it is not one of the broad groups", g);
+					 "group %s may run ALL as root; it is not one of the broad groups",
+					 g);
 		}
 	}
 	if (n == 0)
-		rp_emitf(em, RP_ST_PASS, "sudo", RP_SUDOERS_PATH, 0, "no rule grants ALL to a group or to ALL users");
+		rp_emitf(em, RP_ST_PASS, "sudo", RP_SUDOERS_PATH, 0,
+			 "no rule grants ALL to a group or to ALL users");
 }
 
 static void check_unrestricted(const void *facts, const struct rp_policy *pol, struct rp_emit *em)
@@ -207,16 +216,19 @@ static void check_unrestricted(const void *facts, const struct rp_policy *pol, s
 			n++;
 			if (all)
 				rp_emitf(em, RP_ST_WARN, w, r->file, r->line,
-					 "user %s may run ALL as root; confirm the person needs unrestricted root, "
+					 "user %s may run ALL as root; confirm the person needs unrestricted "
+					 "root, "
 					 "or grant the commands needed",
 					 w);
 			else
-				rp_emitf(em, RP_ST_PASS, w, r->file, r->line, "user %s may run %zu listed command%s", w,
-					 r->ncmnds, r->ncmnds == 1 ? "" : "s");
+				rp_emitf(em, RP_ST_PASS, w, r->file, r->line,
+					 "user %s may run %zu listed command%s", w, r->ncmnds,
+					 r->ncmnds == 1 ? "" : "s");
 		}
 	}
 	if (n == 0)
-		rp_emitf(em, RP_ST_PASS, "sudo", RP_SUDOERS_PATH, 0, "no rule names an individual user (besides root)");
+		rp_emitf(em, RP_ST_PASS, "sudo", RP_SUDOERS_PATH, 0,
+			 "no rule names an individual user (besides root)");
 }
 
 /* The last global Defaults entry for name, or NULL. */
@@ -260,8 +272,9 @@ static void check_defaults(const void *facts, const struct rp_policy *pol, struc
 		rp_emitf(em, RP_ST_FAIL, "Defaults authenticate", d->file, d->line,
 			 "Defaults !authenticate: sudo asks nobody for a password");
 	else if (bad == 0)
-		rp_emitf(em, RP_ST_PASS, "Defaults authenticate", d ? d->file : RP_SUDOERS_PATH, d ? d->line : 0,
-			 "sudo asks for the user's password (authenticate %s)", d ? "set" : "is the default");
+		rp_emitf(em, RP_ST_PASS, "Defaults authenticate", d ? d->file : RP_SUDOERS_PATH,
+			 d ? d->line : 0, "sudo asks for the user's password (authenticate %s)",
+			 d ? "set" : "is the default");
 
 	/* logging (6.5): syslog is on by default; !syslog with no logfile or
 	 * log server leaves no record */
@@ -281,7 +294,8 @@ static void check_defaults(const void *facts, const struct rp_policy *pol, struc
 			 is_set(logfile) ? (logfile->value ? logfile->value : "(default)") : servers->value);
 	else
 		rp_emitf(em, RP_ST_PASS, "Defaults syslog", syslog ? syslog->file : RP_SUDOERS_PATH,
-			 syslog ? syslog->line : 0, "sudo logs to syslog%s%s", syslog && syslog->value ? " facility " : "",
+			 syslog ? syslog->line : 0, "sudo logs to syslog%s%s",
+			 syslog && syslog->value ? " facility " : "",
 			 syslog && syslog->value ? syslog->value : " (default)");
 
 	/* a shared target password instead of the user's own (6.1, 6.4) */
@@ -308,8 +322,9 @@ static void check_defaults(const void *facts, const struct rp_policy *pol, struc
 			 "timestamp_timeout=%s: a password once typed is never asked again", d->value);
 		rp_emit_severity(em, RP_SEV_MEDIUM);
 	} else {
-		rp_emitf(em, RP_ST_PASS, "Defaults timestamp_timeout", d ? d->file : RP_SUDOERS_PATH, d ? d->line : 0,
-			 "timestamp_timeout %s", d && d->value ? d->value : "is the default (15 minutes)");
+		rp_emitf(em, RP_ST_PASS, "Defaults timestamp_timeout", d ? d->file : RP_SUDOERS_PATH,
+			 d ? d->line : 0, "timestamp_timeout %s",
+			 d && d->value ? d->value : "is the default (15 minutes)");
 	}
 
 	/* env_reset keeps the caller's environment (LD_*, PATH tricks) out */
@@ -331,8 +346,8 @@ static void check_file_perms(const void *facts, const struct rp_policy *pol, str
 
 	(void)pol;
 	if (f->status == RP_ERR_NOTFOUND) {
-		rp_emitf(em, RP_ST_NA, "sudo", RP_SUDOERS_PATH, 0, "%s does not exist: sudo is not configured",
-			 RP_SUDOERS_PATH);
+		rp_emitf(em, RP_ST_NA, "sudo", RP_SUDOERS_PATH, 0,
+			 "%s does not exist: sudo is not configured", RP_SUDOERS_PATH);
 		return;
 	}
 	for (size_t i = 0; i < f->sudoers.nfiles; i++) {
@@ -345,36 +360,58 @@ static void check_file_perms(const void *facts, const struct rp_policy *pol, str
 				 "mode %04o: any user can change who gets root", mode);
 		else if ((sf->mode & S_IWGRP) && sf->gid != 0)
 			rp_emitf(em, RP_ST_FAIL, sf->path, sf->path, 0,
-				 "mode %04o, group %ld: members of that group can change who gets root", mode, sf->gid);
+				 "mode %04o, group %ld: members of that group can change who gets root", mode,
+				 sf->gid);
 		else if (h->root != NULL && h->root->live && sf->uid != 0)
-			rp_emitf(em, RP_ST_FAIL, sf->path, sf->path, 0, "owned by UID %ld, not root", sf->uid);
+			rp_emitf(em, RP_ST_FAIL, sf->path, sf->path, 0, "owned by UID %ld, not root",
+				 sf->uid);
 		else
-			rp_emitf(em, RP_ST_PASS, sf->path, sf->path, 0, "mode %04o, writable by its owner only", mode);
+			rp_emitf(em, RP_ST_PASS, sf->path, sf->path, 0,
+				 "mode %04o, writable by its owner only", mode);
 	}
 	if (f->sudoers.nfiles == 0)
-		rp_emitf(em, RP_ST_ERROR, "sudo", RP_SUDOERS_PATH, 0, "cannot examine %s: %s", RP_SUDOERS_PATH,
-			 rp_strerror(f->status));
+		rp_emitf(em, RP_ST_ERROR, "sudo", RP_SUDOERS_PATH, 0, "cannot examine %s: %s",
+			 RP_SUDOERS_PATH, rp_strerror(f->status));
 }
 
 const struct rp_check rp_checks_sudo[] = {
-	{"sudo.nopasswd-all", "sudo never grants ALL without a password", {"6.4"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "Remove NOPASSWD from rules granting ALL (and Defaults !authenticate); keep NOPASSWD for "
-	 "narrow commands of service accounts.",
-	 check_nopasswd_all},
-	{"sudo.broad-group", "sudo ALL is not granted to broad groups or to every user", {"6.1"}, RP_SEV_HIGH,
-	 RP_TARGET_HOST, "Grant ALL to a dedicated administrators group (such as sudo) with named members.",
-	 check_broad_group},
-	{"sudo.unrestricted", "Individual users are not given unrestricted sudo", {"6.1"}, RP_SEV_LOW,
-	 RP_TARGET_HOST,
-	 "Grant ALL through the administrators group, or grant individual users only the commands they "
-	 "need.",
-	 check_unrestricted},
-	{"sudo.defaults", "sudo Defaults keep authentication and logging", {"6.4", "6.5", "6.1"}, RP_SEV_HIGH,
-	 RP_TARGET_HOST,
-	 "Remove '!authenticate', '!syslog', 'rootpw'/'targetpw'/'runaspw', negative "
-	 "timestamp_timeout and '!env_reset' from Defaults.",
-	 check_defaults},
-	{"sudo.file-perms", "sudoers files are writable only by root", {"6.1"}, RP_SEV_HIGH, RP_TARGET_HOST,
-	 "chown root:root and chmod 0440 every sudoers file (visudo does this).", check_file_perms},
-	{.id = NULL},
+    {"sudo.nopasswd-all",
+     "sudo never grants ALL without a password",
+     {"6.4"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Remove NOPASSWD from rules granting ALL (and Defaults !authenticate); keep NOPASSWD for "
+     "narrow commands of service accounts.",
+     check_nopasswd_all},
+    {"sudo.broad-group",
+     "sudo ALL is not granted to broad groups or to every user",
+     {"6.1"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Grant ALL to a dedicated administrators group (such as sudo) with named members.",
+     check_broad_group},
+    {"sudo.unrestricted",
+     "Individual users are not given unrestricted sudo",
+     {"6.1"},
+     RP_SEV_LOW,
+     RP_TARGET_HOST,
+     "Grant ALL through the administrators group, or grant individual users only the commands they "
+     "need.",
+     check_unrestricted},
+    {"sudo.defaults",
+     "sudo Defaults keep authentication and logging",
+     {"6.4", "6.5", "6.1"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "Remove '!authenticate', '!syslog', 'rootpw'/'targetpw'/'runaspw', negative "
+     "timestamp_timeout and '!env_reset' from Defaults.",
+     check_defaults},
+    {"sudo.file-perms",
+     "sudoers files are writable only by root",
+     {"6.1"},
+     RP_SEV_HIGH,
+     RP_TARGET_HOST,
+     "chown root:root and chmod 0440 every sudoers file (visudo does this).",
+     check_file_perms},
+    {.id = NULL},
 };

@@ -18,7 +18,6 @@ static int read_source(const struct rp_root *root, const char *path, struct rp_b
 int rp_probe_accounts(const struct rp_root *root, struct rp_account_facts *f, struct rp_diag *diag)
 {
 	struct rp_buf buf;
-	size_t before;
 	int ret = RP_OK;
 
 	memset(f, 0, sizeof(*f));
@@ -27,9 +26,7 @@ int rp_probe_accounts(const struct rp_root *root, struct rp_account_facts *f, st
 
 	f->status = read_source(root, RP_PASSWD_PATH, &buf, diag);
 	if (f->status == RP_OK) {
-		before = diag ? diag->msgs.n + diag->dropped : 0;
 		f->status = rp_passwd_parse(RP_PASSWD_PATH, buf.data, buf.len, &f->passwd, diag);
-		f->passwd_errors = diag ? diag->msgs.n + diag->dropped - before : 0;
 		if (f->status == RP_ERR_NOMEM)
 			goto nomem;
 	}
@@ -47,7 +44,8 @@ int rp_probe_accounts(const struct rp_root *root, struct rp_account_facts *f, st
 	}
 	f->login_defs_status = read_source(root, RP_LOGIN_DEFS_PATH, &buf, diag);
 	if (f->login_defs_status == RP_OK) {
-		f->login_defs_status = rp_login_defs_parse(RP_LOGIN_DEFS_PATH, buf.data, buf.len, &f->defs, diag);
+		f->login_defs_status =
+		    rp_login_defs_parse(RP_LOGIN_DEFS_PATH, buf.data, buf.len, &f->defs, diag);
 		if (f->login_defs_status == RP_ERR_NOMEM)
 			goto nomem;
 	}

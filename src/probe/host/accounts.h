@@ -15,7 +15,7 @@
 #define RP_LOGIN_DEFS_PATH "/etc/login.defs"
 
 struct rp_account_facts {
-	int status;            /* /etc/passwd: RP_OK, or the rp_err that kept the probe from reading it */
+	int status;	       /* /etc/passwd: RP_OK, or the rp_err that kept the probe from reading it */
 	int shadow_status;     /* the same for /etc/shadow */
 	int group_status;      /* /etc/group */
 	int login_defs_status; /* /etc/login.defs */
@@ -23,7 +23,6 @@ struct rp_account_facts {
 	struct rp_shadow shadow;
 	struct rp_group group;
 	struct rp_login_defs defs;
-	size_t passwd_errors;  /* malformed lines skipped in /etc/passwd */
 };
 
 /* Fills f (cleared first) from the files inside root; problems go to diag.

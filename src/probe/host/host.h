@@ -7,9 +7,18 @@
 #include "core/diag.h"
 #include "core/rootfs.h"
 #include "probe/host/accounts.h"
+#include "probe/host/admin.h"
+#include "probe/host/backends.h"
+#include "probe/host/files.h"
+#include "probe/host/firewall.h"
+#include "probe/host/kernel.h"
+#include "probe/host/malware.h"
+#include "probe/host/packages.h"
+#include "probe/host/services.h"
 #include "probe/host/sockets.h"
 #include "probe/host/ssh.h"
 #include "probe/host/sudo.h"
+#include "probe/host/webserver.h"
 
 struct rp_host_facts {
 	const struct rp_root *root; /* root->live tells live checks whether they apply */
@@ -17,6 +26,15 @@ struct rp_host_facts {
 	struct rp_account_facts accounts;
 	struct rp_sudo_facts sudo;
 	struct rp_socket_facts sockets;
+	struct rp_kernel_facts kernel;
+	struct rp_files_facts files;
+	struct rp_pkg_facts packages;
+	struct rp_services_facts services;
+	struct rp_firewall_facts firewall;
+	struct rp_web_facts webserver;
+	struct rp_backend_facts backends;
+	struct rp_admin_facts admin;
+	struct rp_malware_facts malware;
 };
 
 /* Runs every host probe against root; problems go to diag, the run goes on. */

@@ -62,6 +62,7 @@ struct rp_socket_facts {
 /* Fills f (cleared first, freed with rp_socket_facts_free) from the live
  * system; with a non-live root only records that. Problems go to diag. */
 int rp_probe_sockets(const struct rp_root *root, struct rp_socket_facts *f, struct rp_diag *diag);
+/* Frees what f owns and clears it; accepts NULL. */
 void rp_socket_facts_free(struct rp_socket_facts *f);
 
 /* Why a listener's owner is unknown, for findings: "run as root", ... */

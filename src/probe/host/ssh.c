@@ -11,27 +11,33 @@
 
 /* Compiled-in lists of OpenSSH 9.2p1 as built by Debian 12 (1:9.2p1-2+deb12u*),
  * as `sshd -T` prints them with nothing configured. */
-#define DEF_CIPHERS "chacha20-poly1305@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr," \
+#define DEF_CIPHERS                                                                                          \
+	"chacha20-poly1305@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr,"                                    \
 	"aes128-gcm@openssh.com,aes256-gcm@openssh.com"
-#define DEF_MACS "umac-64-etm@openssh.com,umac-128-etm@openssh.com,hmac-sha2-256-etm@openssh.com," \
-	"hmac-sha2-512-etm@openssh.com,hmac-sha1-etm@openssh.com,umac-64@openssh.com," \
+#define DEF_MACS                                                                                             \
+	"umac-64-etm@openssh.com,umac-128-etm@openssh.com,hmac-sha2-256-etm@openssh.com,"                    \
+	"hmac-sha2-512-etm@openssh.com,hmac-sha1-etm@openssh.com,umac-64@openssh.com,"                       \
 	"umac-128@openssh.com,hmac-sha2-256,hmac-sha2-512,hmac-sha1"
-#define DEF_KEX "sntrup761x25519-sha512,sntrup761x25519-sha512@openssh.com,curve25519-sha256," \
-	"curve25519-sha256@libssh.org,ecdh-sha2-nistp256,ecdh-sha2-nistp384,ecdh-sha2-nistp521," \
-	"diffie-hellman-group-exchange-sha256,diffie-hellman-group16-sha512," \
+#define DEF_KEX                                                                                              \
+	"sntrup761x25519-sha512,sntrup761x25519-sha512@openssh.com,curve25519-sha256,"                       \
+	"curve25519-sha256@libssh.org,ecdh-sha2-nistp256,ecdh-sha2-nistp384,ecdh-sha2-nistp521,"             \
+	"diffie-hellman-group-exchange-sha256,diffie-hellman-group16-sha512,"                                \
 	"diffie-hellman-group18-sha512,diffie-hellman-group14-sha256"
 /* Everything that build supports (ssh -Q cipher|mac|kex). */
-#define ALL_CIPHERS "3des-cbc,aes128-cbc,aes192-cbc,aes256-cbc,aes128-ctr,aes192-ctr,aes256-ctr," \
+#define ALL_CIPHERS                                                                                          \
+	"3des-cbc,aes128-cbc,aes192-cbc,aes256-cbc,aes128-ctr,aes192-ctr,aes256-ctr,"                        \
 	"aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com"
-#define ALL_MACS "hmac-sha1,hmac-sha1-96,hmac-sha2-256,hmac-sha2-512,hmac-md5,hmac-md5-96," \
-	"umac-64@openssh.com,umac-128@openssh.com,hmac-sha1-etm@openssh.com," \
-	"hmac-sha1-96-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com," \
-	"hmac-md5-etm@openssh.com,hmac-md5-96-etm@openssh.com,umac-64-etm@openssh.com," \
+#define ALL_MACS                                                                                             \
+	"hmac-sha1,hmac-sha1-96,hmac-sha2-256,hmac-sha2-512,hmac-md5,hmac-md5-96,"                           \
+	"umac-64@openssh.com,umac-128@openssh.com,hmac-sha1-etm@openssh.com,"                                \
+	"hmac-sha1-96-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com,"          \
+	"hmac-md5-etm@openssh.com,hmac-md5-96-etm@openssh.com,umac-64-etm@openssh.com,"                      \
 	"umac-128-etm@openssh.com"
-#define ALL_KEX "diffie-hellman-group1-sha1,diffie-hellman-group14-sha1,diffie-hellman-group14-sha256," \
-	"diffie-hellman-group16-sha512,diffie-hellman-group18-sha512," \
-	"diffie-hellman-group-exchange-sha1,diffie-hellman-group-exchange-sha256,ecdh-sha2-nistp256," \
-	"ecdh-sha2-nistp384,ecdh-sha2-nistp521,curve25519-sha256,curve25519-sha256@libssh.org," \
+#define ALL_KEX                                                                                              \
+	"diffie-hellman-group1-sha1,diffie-hellman-group14-sha1,diffie-hellman-group14-sha256,"              \
+	"diffie-hellman-group16-sha512,diffie-hellman-group18-sha512,"                                       \
+	"diffie-hellman-group-exchange-sha1,diffie-hellman-group-exchange-sha256,ecdh-sha2-nistp256,"        \
+	"ecdh-sha2-nistp384,ecdh-sha2-nistp521,curve25519-sha256,curve25519-sha256@libssh.org,"              \
 	"sntrup761x25519-sha512,sntrup761x25519-sha512@openssh.com"
 
 #define PAM_MAX_DEPTH 8
@@ -46,40 +52,40 @@ struct def {
  * shipped sshd_config changes some (UsePAM yes, KbdInteractiveAuthentication
  * no, X11Forwarding yes); those show up as directives, not here. */
 static const struct def defaults[] = {
-	{"addressfamily", "any"},
-	{"allowagentforwarding", "yes"},
-	{"allowtcpforwarding", "yes"},
-	{"authenticationmethods", "any"},
-	{"ciphers", DEF_CIPHERS},
-	{"gssapiauthentication", "no"},
-	{"hostbasedauthentication", "no"},
-	{"ignorerhosts", "yes"},
-	{"kbdinteractiveauthentication", "yes"},
-	{"kexalgorithms", DEF_KEX},
-	{"logingracetime", "120"},
-	{"macs", DEF_MACS},
-	{"maxauthtries", "6"},
-	{"passwordauthentication", "yes"},
-	{"permitemptypasswords", "no"},
-	{"permitrootlogin", "prohibit-password"},
-	{"permituserenvironment", "no"},
-	{"port", "22"},
-	{"pubkeyauthentication", "yes"},
-	{"usepam", "no"},
-	{"x11forwarding", "no"},
+    {"addressfamily", "any"},
+    {"allowagentforwarding", "yes"},
+    {"allowtcpforwarding", "yes"},
+    {"authenticationmethods", "any"},
+    {"ciphers", DEF_CIPHERS},
+    {"gssapiauthentication", "no"},
+    {"hostbasedauthentication", "no"},
+    {"ignorerhosts", "yes"},
+    {"kbdinteractiveauthentication", "yes"},
+    {"kexalgorithms", DEF_KEX},
+    {"logingracetime", "120"},
+    {"macs", DEF_MACS},
+    {"maxauthtries", "6"},
+    {"passwordauthentication", "yes"},
+    {"permitemptypasswords", "no"},
+    {"permitrootlogin", "prohibit-password"},
+    {"permituserenvironment", "no"},
+    {"port", "22"},
+    {"pubkeyauthentication", "yes"},
+    {"usepam", "no"},
+    {"x11forwarding", "no"},
 };
 
 const char *const rp_pam_second_factor_modules[] = {
-	"pam_google_authenticator", /* TOTP/HOTP authenticator apps */
-	"pam_oath",                 /* OATH HOTP/TOTP */
-	"pam_u2f",                  /* FIDO U2F / FIDO2 hardware keys */
-	"pam_yubico",               /* YubiKey OTP */
-	"pam_duo",                  /* Duo push/OTP */
-	"pam_radius_auth",          /* RADIUS, as used by OTP/token servers */
-	"pam_pkcs11",               /* smart cards, X.509 client certificates */
-	"pam_p11",                  /* PKCS#11 tokens */
-	"pam_privacyidea",          /* privacyIDEA OTP */
-	NULL,
+    "pam_google_authenticator", /* TOTP/HOTP authenticator apps */
+    "pam_oath",			/* OATH HOTP/TOTP */
+    "pam_u2f",			/* FIDO U2F / FIDO2 hardware keys */
+    "pam_yubico",		/* YubiKey OTP */
+    "pam_duo",			/* Duo push/OTP */
+    "pam_radius_auth",		/* RADIUS, as used by OTP/token servers */
+    "pam_pkcs11",		/* smart cards, X.509 client certificates */
+    "pam_p11",			/* PKCS#11 tokens */
+    "pam_privacyidea",		/* privacyIDEA OTP */
+    NULL,
 };
 
 bool rp_pam_is_second_factor(const char *module)
@@ -261,8 +267,8 @@ static int assemble_algs(struct rp_ssh_facts *f, struct rp_diag *diag, const cha
 	if (d->argc > 1)
 		ret = rp_sshd_problem_add(&f->cfg, diag, d->path, d->line, RP_ERR_PARSE,
 					  "%s: extra arguments at end of line", d->written);
-	if (ret == RP_OK && arg[0] != '-' && !names_supported(arg[0] == '+' || arg[0] == '^' ? arg + 1 : arg,
-							       all, &bad))
+	if (ret == RP_OK && arg[0] != '-' &&
+	    !names_supported(arg[0] == '+' || arg[0] == '^' ? arg + 1 : arg, all, &bad))
 		ret = rp_sshd_problem_add(&f->cfg, diag, d->path, d->line, RP_ERR_PARSE,
 					  "%s: unsupported algorithm '%s'; sshd refuses to start", d->written,
 					  bad ? bad : arg);
@@ -303,23 +309,23 @@ struct valid {
 };
 
 static const char *const v_flag[] = {"yes", "no", NULL};
-static const char *const v_root[] = {"yes", "no", "prohibit-password", "without-password",
-				     "forced-commands-only", NULL};
+static const char *const v_root[] = {
+    "yes", "no", "prohibit-password", "without-password", "forced-commands-only", NULL};
 static const char *const v_af[] = {"any", "inet", "inet6", NULL};
 
 static const struct valid valids[] = {
-	{"permitrootlogin", v_root},
-	{"passwordauthentication", v_flag},
-	{"kbdinteractiveauthentication", v_flag},
-	{"permitemptypasswords", v_flag},
-	{"x11forwarding", v_flag},
-	{"usepam", v_flag},
-	{"pubkeyauthentication", v_flag},
-	{"hostbasedauthentication", v_flag},
-	{"gssapiauthentication", v_flag},
-	{"addressfamily", v_af},
-	{"maxauthtries", NULL},
-	{"logingracetime", NULL},
+    {"permitrootlogin", v_root},
+    {"passwordauthentication", v_flag},
+    {"kbdinteractiveauthentication", v_flag},
+    {"permitemptypasswords", v_flag},
+    {"x11forwarding", v_flag},
+    {"usepam", v_flag},
+    {"pubkeyauthentication", v_flag},
+    {"hostbasedauthentication", v_flag},
+    {"gssapiauthentication", v_flag},
+    {"addressfamily", v_af},
+    {"maxauthtries", NULL},
+    {"logingracetime", NULL},
 };
 
 /* sshd's convtime(): digits with an optional unit (s m h d w), repeated. */
@@ -339,13 +345,34 @@ static long conv_time(const char *s)
 				return -1;
 		}
 		switch (*s) {
-		case '\0': break;
-		case 's': case 'S': s++; break;
-		case 'm': case 'M': mul = 60; s++; break;
-		case 'h': case 'H': mul = 3600; s++; break;
-		case 'd': case 'D': mul = 86400; s++; break;
-		case 'w': case 'W': mul = 604800; s++; break;
-		default: return -1;
+		case '\0':
+			break;
+		case 's':
+		case 'S':
+			s++;
+			break;
+		case 'm':
+		case 'M':
+			mul = 60;
+			s++;
+			break;
+		case 'h':
+		case 'H':
+			mul = 3600;
+			s++;
+			break;
+		case 'd':
+		case 'D':
+			mul = 86400;
+			s++;
+			break;
+		case 'w':
+		case 'W':
+			mul = 604800;
+			s++;
+			break;
+		default:
+			return -1;
 		}
 		total += v * mul;
 		if (total > 1000000000L * 10L)
@@ -416,7 +443,7 @@ struct pam_ctx {
 };
 
 static void pam_problem(struct pam_ctx *pc, const char *path, unsigned line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 static void pam_problem(struct pam_ctx *pc, const char *path, unsigned line, const char *fmt, ...)
 {

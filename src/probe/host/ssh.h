@@ -18,13 +18,13 @@
 
 /* One effective value: the directive that set it, or the default. */
 struct rp_ssh_setting {
-	const char *value;                    /* lower-cased first argument, or the default */
-	const struct rp_sshd_directive *dir;  /* NULL when OpenSSH's default applies */
+	const char *value;		     /* lower-cased first argument, or the default */
+	const struct rp_sshd_directive *dir; /* NULL when OpenSSH's default applies */
 };
 
 /* An effective algorithm list (Ciphers, MACs, KexAlgorithms). */
 struct rp_ssh_algs {
-	struct rp_strlist list;              /* what sshd offers, in order */
+	struct rp_strlist list;		     /* what sshd offers, in order */
 	const struct rp_sshd_directive *dir; /* NULL: the default list */
 };
 
@@ -38,8 +38,8 @@ struct rp_pam_auth {
 };
 
 struct rp_ssh_facts {
-	int status;    /* RP_OK; RP_ERR_NOTFOUND: sshd_config absent (sshd not installed);
-			* another rp_err: sshd_config could not be read or parsed */
+	int status; /* RP_OK; RP_ERR_NOTFOUND: sshd_config absent (sshd not installed);
+		     * another rp_err: sshd_config could not be read or parsed */
 	struct rp_sshd_config cfg;
 	struct rp_ssh_algs ciphers, macs, kex;
 
