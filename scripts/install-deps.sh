@@ -4,8 +4,8 @@
 # Usage: scripts/install-deps.sh [build|test|fuzz|bench]...  (default: build test)
 set -euo pipefail
 
-build_pkgs=(gcc make cmake pkg-config libyaml-dev libjansson-dev)
-test_pkgs=(libcmocka-dev python3 python3-jsonschema openssh-server)
+build_pkgs=(gcc make cmake pkg-config libyaml-dev libjansson-dev libssl-dev)
+test_pkgs=(libcmocka-dev python3 python3-jsonschema openssh-server sudo nginx apache2 openssl)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 bench_pkgs=(lynis time)
 
