@@ -9,8 +9,8 @@ set -u
 rampart=$1
 src=$2
 if ! command -v visudo >/dev/null 2>&1; then
-	echo "SKIP: visudo not installed (package sudo)"
-	exit 0
+	echo "FAIL: visudo not installed (package sudo, a test dependency in scripts/install-deps.sh)"
+	exit 1
 fi
 tmp=$(mktemp -d /tmp/rampart-visudo-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
