@@ -7,7 +7,9 @@ A case folder holds:
   expect        what must hold (see below)
   config.yaml   optional, passed as --config
   setup.sh      optional, run as `sh setup.sh ROOT` before the audit (FIFOs,
-                permissions, huge or sparse files: things git cannot store)
+                permissions, huge or sparse files, empty directories: things
+                git cannot store; a clean clone has no empty directories, so
+                setup.sh must mkdir -p what it writes into)
   args          optional, extra command-line arguments, one per line
 
 `expect` lines (# starts a comment):
