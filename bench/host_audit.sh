@@ -90,6 +90,8 @@ nfind=$("$rampart" audit host --format json 2>/dev/null |
   read -r n_all n_net <<<"$nfind"
   printf 'rampart emitted %s findings (%s from net.* checks). The tools do different work: Lynis runs\n' "$n_all" "$n_net"
   printf 'some 250 tests of its own; rampart runs the checks it has in this version.\n'
+  printf '/usr/bin/time reports wall time in 0.01 s steps: a rampart figure near 0.01 s, and the\n'
+  printf 'wall ratio derived from it, are coarse.\n'
 } >> "$results"
 
 echo "host_audit.sh: rampart ${r_wall}s / $(mib "$r_rss") MiB, lynis ${l_wall}s / $(mib "$l_rss") MiB; appended to $results"
