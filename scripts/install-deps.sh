@@ -7,7 +7,7 @@ set -euo pipefail
 build_pkgs=(gcc make cmake pkg-config libyaml-dev libjansson-dev libssl-dev)
 test_pkgs=(libcmocka-dev python3 python3-jsonschema openssh-server sudo nginx apache2 openssl postgresql procps systemd)
 fuzz_pkgs=(clang libclang-rt-14-dev)
-bench_pkgs=(lynis time)
+bench_pkgs=(lynis time openscap-scanner ssg-debian)
 
 want=()
 [ $# -eq 0 ] && set -- build test
